@@ -1,0 +1,225 @@
+package dev.funnelstream.app;
+
+import dev.funnelstream.land.Loader;
+import dev.funnelstream.serve.ControlServer;
+import dev.funnelstream.status.Status;
+import dev.funnelstream.status.StatusQuery;
+import dev.funnelstream.stream.EmbeddedKafka;
+import dev.funnelstream.stream.KafkaSettings;
+import dev.funnelstream.stream.KafkaUnavailableException;
+import dev.funnelstream.stream.ReplayStats;
+import dev.funnelstream.stream.Replayer;
+import dev.funnelstream.stream.Topics;
+import dev.funnelstream.warehouse.DuckDbWarehouse;
+import dev.funnelstream.warehouse.Warehouse;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The whole pipeline in one process, wired by hand: data dir, warehouse, Kafka (embedded or
+ * external), the loader, the HTTP server and the replay. Closing it stops them in reverse order.
+ */
+public final class Funnelstream implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Funnelstream.class);
+
+    private final RunSettings settings;
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final ReplayStats replayStats = new ReplayStats();
+    private final Consumer<String> inputErrors;
+    private KafkaSettings kafka;
+    private Warehouse warehouse;
+    private Loader loader;
+    private Thread loaderThread;
+    private Replayer replayer;
+    private Thread replayThread;
+    private ControlServer server;
+    private volatile Boolean replayComplete;
+    private volatile Throwable replayFailure;
+
+    private Funnelstream(RunSettings settings, Consumer<String> inputErrors) {
+        this.settings = settings;
+        this.inputErrors = inputErrors;
+    }
+
+    /** Starts every component; on failure, whatever started is closed again. */
+    public static Funnelstream start(RunSettings settings, Consumer<String> inputErrors) {
+        Funnelstream app = new Funnelstream(settings, inputErrors);
+        try {
+            app.startComponents();
+            return app;
+        } catch (SQLException e) {
+            app.close();
+            throw new IllegalStateException("warehouse: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private void startComponents() throws SQLException {
+        DataDir dataDir = DataDir.acquire(settings.dataDir());
+        resources.push(dataDir);
+        warehouse = DuckDbWarehouse.open(dataDir.warehouseFile());
+        resources.push(warehouse);
+        if (settings.kafka() == null) {
+            EmbeddedKafka embedded = EmbeddedKafka.start(dataDir.kafkaLogDir());
+            resources.push(embedded);
+            kafka = new KafkaSettings(embedded.bootstrapServers(), Map.of());
+        } else {
+            kafka = settings.kafka();
+        }
+        try (Admin admin = Admin.create(kafka.clientConfig(Map.of("default.api.timeout.ms", "30000")))) {
+            Topics.ensure(admin, settings.rawPartitions());
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw new KafkaUnavailableException("cannot reach Kafka at " + kafka.bootstrapServers() + ": "
+                    + e.getMessage(), e);
+        }
+        loader = new Loader(kafka, warehouse);
+        loaderThread = new Thread(loader, "loader");
+        loaderThread.start();
+        resources.push(this::stopLoader);
+        server = ControlServer.start(settings.host(), settings.port(), this::status, this::health);
+        resources.push(server);
+        dataDir.publishRun(settings.host(), server.port());
+        replayer = new Replayer(kafka, settings.transactionalId(), settings.speed(), settings.samplePerDay(),
+                replayStats, inputErrors);
+        replayThread = new Thread(this::replay, "replay");
+        replayThread.start();
+        resources.push(this::stopReplay);
+    }
+
+    private void replay() {
+        try {
+            replayComplete = replayer.replay(settings.inputs());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            replayComplete = false;
+        } catch (Throwable t) {
+            replayFailure = t;
+            replayComplete = false;
+            log.error("Replay stopped: {}", t.getMessage(), t);
+        }
+    }
+
+    /** The status as read from the warehouse, with the live loader's lag. */
+    public Status status() throws SQLException {
+        try (Connection c = warehouse.openReader()) {
+            return StatusQuery.read(c, loader.stats().lag(), true);
+        }
+    }
+
+    private Map<String, String> health() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("kafka", "up (" + (settings.kafka() == null ? "embedded" : "external") + ")");
+        h.put("warehouse", "up");
+        h.put("loader", loader.failure() == null ? "up" : "down: " + loader.failure().getMessage());
+        h.put("replay", replayFailure != null ? "down: " + replayFailure.getMessage()
+                : replayStats.finished() ? "up (finished)" : "up (replaying)");
+        return h;
+    }
+
+    public ReplayStats replayStats() {
+        return replayStats;
+    }
+
+    public Loader loader() {
+        return loader;
+    }
+
+    public int httpPort() {
+        return server.port();
+    }
+
+    public String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    /**
+     * Waits until the replay has ended and the loader has landed everything on Kafka.
+     *
+     * @return true when every input was replayed in full
+     */
+    public boolean awaitDrained() throws InterruptedException {
+        replayThread.join();
+        if (replayFailure != null) {
+            throw new IllegalStateException("replay failed: " + replayFailure.getMessage(), replayFailure);
+        }
+        Map<TopicPartition, Long> end = endOffsets();
+        while (!loader.caughtUpWith(end)) {
+            if (loader.failure() != null) {
+                throw new IllegalStateException("loader failed: " + loader.failure().getMessage(), loader.failure());
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        return Boolean.TRUE.equals(replayComplete);
+    }
+
+    /** The committed end of every landed partition. */
+    private Map<TopicPartition, Long> endOffsets() {
+        try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            for (TopicDescription d : admin.describeTopics(Topics.LANDED).allTopicNames().get().values()) {
+                d.partitions().forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
+            }
+            Map<TopicPartition, Long> end = new HashMap<>();
+            admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+                    .forEach((tp, info) -> end.put(tp, info.offset()));
+            return end;
+        } catch (ExecutionException e) {
+            throw new KafkaUnavailableException("cannot read end offsets: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while reading end offsets", e);
+        }
+    }
+
+    private void stopReplay() throws InterruptedException {
+        // A graceful stop commits what was sent; an interrupt is the fallback for a stuck send.
+        replayer.stop();
+        replayThread.join(Duration.ofSeconds(10).toMillis());
+        if (replayThread.isAlive()) {
+            replayThread.interrupt();
+            replayThread.join(Duration.ofSeconds(10).toMillis());
+        }
+        replayer.close();
+    }
+
+    private void stopLoader() throws InterruptedException {
+        loader.stop();
+        loaderThread.join(Duration.ofSeconds(30).toMillis());
+        loader.closeConsumer();
+    }
+
+    /** Stops every component in the reverse order of starting. */
+    @Override
+    public void close() {
+        while (!resources.isEmpty()) {
+            AutoCloseable r = resources.pop();
+            try {
+                r.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                log.warn("Error while shutting down: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.funnelstream.cli;
+
+import dev.funnelstream.read.InputFileException;
+import dev.funnelstream.stream.KafkaUnavailableException;
+import dev.funnelstream.stream.ReplayFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/** Turns any failure into one line on stderr and an exit code; stack traces only in the debug log. */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandler.class);
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        Throwable cause = e;
+        while ((cause instanceof IllegalStateException || cause instanceof java.util.concurrent.ExecutionException)
+                && cause.getCause() instanceof UserException) {
+            cause = cause.getCause();
+        }
+        int code;
+        String message;
+        if (cause instanceof UserException || cause instanceof InputFileException
+                || cause instanceof IllegalArgumentException) {
+            code = ExitCodes.USAGE;
+            message = cause.getMessage();
+        } else if (cause instanceof KafkaUnavailableException || cause instanceof ReplayFailedException) {
+            code = ExitCodes.FAILED;
+            message = cause.getMessage();
+        } else {
+            code = ExitCodes.FAILED;
+            message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        }
+        log.debug("Command failed", e);
+        cl.getErr().println("funnelstream: " + oneLine(message));
+        cl.getErr().flush();
+        return code;
+    }
+
+    /** Unknown flags and bad values: the message and a hint, no usage wall. */
+    static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        cl.getErr().println("funnelstream: " + oneLine(e.getMessage()));
+        cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
+        cl.getErr().flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.funnelstream.cli;
+
+import dev.funnelstream.app.Funnelstream;
+import dev.funnelstream.app.RunSettings;
+import dev.funnelstream.generate.GeneratorSettings;
+import dev.funnelstream.generate.SyntheticRowSource;
+import dev.funnelstream.read.CsvFileSource;
+import dev.funnelstream.read.InputFileException;
+import dev.funnelstream.read.InputFiles;
+import dev.funnelstream.read.RowSource;
+import dev.funnelstream.status.StatusFormat;
+import dev.funnelstream.stream.ReplayInput;
+import dev.funnelstream.stream.Speed;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code run}: replays input (files, or the synthetic shop) into Kafka and lands it in the
+ * warehouse, serving status over HTTP, until Ctrl-C or, with {@code --until-drained}, until all is landed.
+ */
+@Command(name = "run", description = "Replay events into Kafka and land them in the warehouse.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataDirOption dataDir;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--input", arity = "1..*", paramLabel = "PATH",
+            description = "REES46 .csv/.csv.gz files or directories of them. Default: the synthetic shop.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--speed", defaultValue = "600", paramLabel = "max|N",
+            description = "'max', or N times shop time (60 = an hour of events a minute). Default: ${DEFAULT-VALUE}")
+    String speed;
+
+    @Option(names = "--sample-per-day", defaultValue = "0", paramLabel = "N",
+            description = "Replay only the first N rows of each day (0 = all).")
+    long samplePerDay;
+
+    @Option(names = "--until-drained", description = "Exit once all input is replayed and landed.")
+    boolean untilDrained;
+
+    @Option(names = "--events", defaultValue = "10000000", paramLabel = "N",
+            description = "Synthetic shop: events in all. Default: ${DEFAULT-VALUE}")
+    long events;
+
+    @Option(names = "--months", defaultValue = "2019-10", paramLabel = "FROM[..TO]",
+            description = "Synthetic shop: months, e.g. 2019-10..2020-04. Default: ${DEFAULT-VALUE}")
+    String months;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Synthetic shop: random seed. Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address the HTTP server listens on. Default: ${DEFAULT-VALUE}")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 = any free). Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--format", defaultValue = "table",
+            description = "How --until-drained prints the final status: table or json. Default: ${DEFAULT-VALUE}")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws Exception {
+        RunSettings settings = settings();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> inputErrors = new ArrayList<>();
+        Funnelstream app = Funnelstream.start(settings, message -> {
+            synchronized (inputErrors) {
+                inputErrors.add(message);
+            }
+            err.println("funnelstream: " + message);
+            err.flush();
+        });
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            app.close();
+            closed.countDown();
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (ProgressDisplay progress = ProgressDisplay.start(app)) {
+            if (!untilDrained) {
+                closed.await(); // until Ctrl-C; the hook closes everything
+                return ExitCodes.OK;
+            }
+            boolean complete = app.awaitDrained();
+            progress.finish();
+            printStatus(app);
+            return complete && inputErrors.isEmpty() ? ExitCodes.OK : ExitCodes.INPUT_INCOMPLETE;
+        } finally {
+            if (untilDrained) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                app.close();
+            }
+        }
+    }
+
+    private void printStatus(Funnelstream app) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            out.println(StatusFormat.json(app.status()));
+            out.flush();
+        } else {
+            StatusFormat.table(app.status(), out);
+        }
+    }
+
+    private RunSettings settings() throws InputFileException {
+        Speed pace;
+        try {
+            pace = Speed.parse(speed);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        if (samplePerDay < 0) {
+            throw new UserException("--sample-per-day must be 0 or more");
+        }
+        if (port < 0 || port > 65535) {
+            throw new UserException("--port must be between 0 and 65535");
+        }
+        return new RunSettings(dataDir.dataDir, replayInputs(), pace, samplePerDay, kafka.settings(),
+                host, port, 4, RunSettings.DEFAULT_TRANSACTIONAL_ID);
+    }
+
+    private List<ReplayInput> replayInputs() throws InputFileException {
+        if (inputs.isEmpty()) {
+            GeneratorSettings shop;
+            try {
+                shop = GeneratorSettings.of(events, months, seed);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+            return List.of(new Input(SyntheticRowSource.name(shop), null, shop));
+        }
+        List<ReplayInput> out = new ArrayList<>();
+        for (Path file : InputFiles.resolve(inputs)) {
+            out.add(new Input(file.toAbsolutePath().normalize().toString(), file, null));
+        }
+        return out;
+    }
+
+    /** A file or the synthetic shop, opened when the replay reaches it. */
+    private record Input(String name, Path file, GeneratorSettings shop) implements ReplayInput {
+        @Override
+        public RowSource open() throws InputFileException {
+            return file != null ? CsvFileSource.open(file) : new SyntheticRowSource(shop);
+        }
+    }
+}

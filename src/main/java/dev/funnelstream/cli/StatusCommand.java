@@ -1,0 +1,88 @@
+package dev.funnelstream.cli;
+
+import dev.funnelstream.app.DataDir;
+import dev.funnelstream.status.Status;
+import dev.funnelstream.status.StatusFormat;
+import dev.funnelstream.status.StatusQuery;
+import dev.funnelstream.warehouse.DuckDbWarehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code status}: what went where, in numbers, from a running run or from the warehouse file. */
+@Command(name = "status", description = "Show input rows, events, duplicates, quarantined rows, revenue and lag.")
+final class StatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataDirOption dataDir;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json. Default: ${DEFAULT-VALUE}")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws Exception {
+        Status status = fromRunningRun().orElseGet(this::fromWarehouseFile);
+        if (format == OutputFormat.json) {
+            spec.commandLine().getOut().println(StatusFormat.json(status));
+            spec.commandLine().getOut().flush();
+        } else {
+            StatusFormat.table(status, spec.commandLine().getOut());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** While a run holds the warehouse, DuckDB lets no other process open it: ask the run. */
+    private Optional<Status> fromRunningRun() {
+        Optional<Map<String, Object>> info = DataDir.readRunInfo(dataDir.dataDir);
+        if (info.isEmpty()) {
+            return Optional.empty();
+        }
+        String url = "http://" + info.get().get("host") + ":" + info.get().get("port") + "/api/status";
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return Optional.of(StatusFormat.fromJson(response.body()));
+            }
+        } catch (IOException e) {
+            // A run that died without cleaning up: fall back to the file.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
+
+    private Status fromWarehouseFile() {
+        Path file = DataDir.warehouseFile(dataDir.dataDir);
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("no warehouse in " + dataDir.dataDir + " (run './funnelstream run' first)");
+        }
+        try (DuckDbWarehouse wh = DuckDbWarehouse.openReadOnly(file); Connection c = wh.openReader()) {
+            return StatusQuery.read(c, null, false);
+        } catch (java.sql.SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("lock")) {
+                throw new UserException("the warehouse in " + dataDir.dataDir
+                        + " is held by a run that does not answer; try again in a moment");
+            }
+            throw new IllegalStateException("cannot read the warehouse: " + e.getMessage(), e);
+        }
+    }
+}

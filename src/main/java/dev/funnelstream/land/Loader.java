@@ -1,0 +1,230 @@
+package dev.funnelstream.land;
+
+import dev.funnelstream.stream.KafkaSettings;
+import dev.funnelstream.stream.QuarantineRecord;
+import dev.funnelstream.stream.RawEventJson;
+import dev.funnelstream.stream.ReplayProgress;
+import dev.funnelstream.stream.Topics;
+import dev.funnelstream.validate.EventIdentity;
+import dev.funnelstream.validate.QuarantineReason;
+import dev.funnelstream.validate.RawEvent;
+import dev.funnelstream.warehouse.RawBatch;
+import dev.funnelstream.warehouse.Warehouse;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lands the raw topics in the warehouse's raw layer, exactly once: it reads from the positions the
+ * warehouse holds and commits each batch together with the positions after it, so a crash at any
+ * moment neither loses nor repeats a record. Exact repeats of an event are counted, not landed twice.
+ */
+public final class Loader implements Runnable, AutoCloseable {
+    /** The name under which the loader's positions are kept in the warehouse. */
+    public static final String CONSUMER = "raw-loader";
+    private static final Logger log = LoggerFactory.getLogger(Loader.class);
+    private static final int MAX_BATCH_RECORDS = 100_000;
+    private static final long MAX_BATCH_NANOS = 250_000_000L;
+
+    private final Warehouse warehouse;
+    private final LoaderStats stats = new LoaderStats();
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private volatile boolean stopping;
+    private volatile Throwable failure;
+
+    public Loader(KafkaSettings kafka, Warehouse warehouse) {
+        this.warehouse = warehouse;
+        this.consumer = new KafkaConsumer<>(kafka.clientConfig(Map.of(
+                "key.deserializer", ByteArrayDeserializer.class.getName(),
+                "value.deserializer", ByteArrayDeserializer.class.getName(),
+                // Only committed replay transactions: an aborted one never reaches the warehouse.
+                "isolation.level", "read_committed",
+                "enable.auto.commit", "false",
+                "max.poll.records", "20000",
+                "fetch.max.bytes", String.valueOf(64 * 1024 * 1024),
+                "max.partition.fetch.bytes", String.valueOf(16 * 1024 * 1024))));
+    }
+
+    public LoaderStats stats() {
+        return stats;
+    }
+
+    /** The error that stopped the loader, or null while it is healthy. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    @Override
+    public void run() {
+        try {
+            assignFromWarehouse();
+            loop();
+        } catch (WakeupException e) {
+            if (!stopping) {
+                failure = e;
+            }
+        } catch (Throwable t) {
+            failure = t;
+            log.error("Loader stopped: {}", t.toString(), t);
+        }
+    }
+
+    private void assignFromWarehouse() throws SQLException {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : Topics.LANDED) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic);
+            for (PartitionInfo p : infos) {
+                partitions.add(new TopicPartition(topic, p.partition()));
+            }
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> landed = new HashMap<>();
+        for (RawBatch.Position p : warehouse.positions(CONSUMER)) {
+            TopicPartition tp = new TopicPartition(p.topic(), p.partition());
+            if (partitions.contains(tp)) {
+                consumer.seek(tp, p.nextOffset());
+                landed.put(tp, p.nextOffset());
+            }
+        }
+        stats.setLanded(landed);
+        log.info("Loader reading {} partitions from the positions landed before ({} known)",
+                partitions.size(), landed.size());
+    }
+
+    private void loop() throws SQLException {
+        BatchBuilder batch = new BatchBuilder();
+        long batchStart = System.nanoTime();
+        while (!stopping) {
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                batch.add(r);
+            }
+            Map<TopicPartition, Long> positions = currentPositions();
+            boolean moved = !positions.equals(stats.landed());
+            long now = System.nanoTime();
+            boolean full = batch.size() >= MAX_BATCH_RECORDS;
+            boolean old = now - batchStart >= MAX_BATCH_NANOS;
+            if (moved && (full || old || records.isEmpty())) {
+                land(batch, positions, measureLag(positions));
+                batch = new BatchBuilder();
+                batchStart = System.nanoTime();
+            } else if (!moved) {
+                batchStart = now;
+            }
+        }
+    }
+
+    private Map<TopicPartition, Long> currentPositions() {
+        Map<TopicPartition, Long> positions = new LinkedHashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            positions.put(tp, consumer.position(tp));
+        }
+        return positions;
+    }
+
+    private long measureLag(Map<TopicPartition, Long> positions) {
+        long lag = 0;
+        for (Map.Entry<TopicPartition, Long> e : consumer.endOffsets(positions.keySet()).entrySet()) {
+            lag += Math.max(0, e.getValue() - positions.get(e.getKey()));
+        }
+        return lag;
+    }
+
+    private void land(BatchBuilder batch, Map<TopicPartition, Long> positions, Long lag) throws SQLException {
+        List<RawBatch.Position> after = new ArrayList<>();
+        positions.forEach((tp, offset) -> after.add(new RawBatch.Position(tp.topic(), tp.partition(), offset)));
+        RawBatch raw = batch.build(after, lag);
+        long started = System.nanoTime();
+        warehouse.land(CONSUMER, raw);
+        stats.recordBatch(raw, positions, lag, System.nanoTime() - started);
+        if (log.isDebugEnabled()) {
+            log.debug("Landed {} events, {} quarantined in {} ms", raw.events().size(), raw.quarantined().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** True when every partition has been landed up to at least the given offsets. */
+    public boolean caughtUpWith(Map<TopicPartition, Long> endOffsets) {
+        Map<TopicPartition, Long> landed = stats.landed();
+        for (Map.Entry<TopicPartition, Long> e : endOffsets.entrySet()) {
+            if (landed.getOrDefault(e.getKey(), 0L) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Stops after the batch in hand; what is landed stays landed. */
+    public void stop() {
+        stopping = true;
+        consumer.wakeup();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Closes the Kafka consumer; call from the loader's thread's owner after it has ended. */
+    public void closeConsumer() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+
+    /** Collects one batch's records, turning unreadable ones into quarantine rows. */
+    private static final class BatchBuilder {
+        private final List<RawBatch.Event> events = new ArrayList<>();
+        private final List<RawBatch.Quarantined> quarantined = new ArrayList<>();
+        private final Map<String, ReplayProgress> progress = new LinkedHashMap<>();
+
+        void add(ConsumerRecord<byte[], byte[]> r) {
+            try {
+                switch (r.topic()) {
+                    case Topics.RAW -> {
+                        RawEvent e = RawEventJson.read(r.value());
+                        events.add(new RawBatch.Event(e, EventIdentity.of(e), r.partition(), r.offset()));
+                    }
+                    case Topics.QUARANTINE -> quarantined.add(new RawBatch.Quarantined(
+                            QuarantineRecord.fromJson(r.value()), r.topic(), r.partition(), r.offset()));
+                    case Topics.REPLAY_PROGRESS -> {
+                        ReplayProgress p = ReplayProgress.fromJson(r.value());
+                        progress.put(p.source(), p); // the latest of a batch is all that matters
+                    }
+                    default -> throw new IllegalArgumentException("unexpected topic " + r.topic());
+                }
+            } catch (IllegalArgumentException | NullPointerException e) {
+                // Someone else's record on our topics: kept with its reason, never fatal.
+                String text = r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8);
+                if (text != null && text.length() > 1024) {
+                    text = text.substring(0, 1024) + "...";
+                }
+                quarantined.add(new RawBatch.Quarantined(new QuarantineRecord("kafka:" + r.topic(),
+                        r.offset(), 0, QuarantineReason.BAD_RECORD.wireName(), String.valueOf(e.getMessage()), text),
+                        r.topic(), r.partition(), r.offset()));
+            }
+        }
+
+        int size() {
+            return events.size() + quarantined.size() + progress.size();
+        }
+
+        RawBatch build(List<RawBatch.Position> positions, Long lag) {
+            return new RawBatch(events, quarantined, new ArrayList<>(progress.values()), positions, lag);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.funnelstream.stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * How far one input has been replayed, committed in the same Kafka transaction as its rows, so a
+ * restarted replay resumes exactly after the last row that reached Kafka.
+ *
+ * @param source   the input's name
+ * @param position rows read from the input so far (the resume point)
+ * @param replayed rows put on Kafka: events plus quarantined rows (the input rows of status)
+ * @param skipped  rows passed over by {@code --sample-per-day}
+ * @param complete the input was read to its end
+ * @param error    the one-line reason the input stopped early, or null
+ */
+public record ReplayProgress(String source, long position, long replayed, long skipped, boolean complete, String error) {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Nothing read yet. */
+    public static ReplayProgress start(String source) {
+        return new ReplayProgress(source, 0, 0, 0, false, null);
+    }
+
+    public byte[] toJson() {
+        try {
+            return MAPPER.writeValueAsBytes(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a record written by {@link #toJson}; throws IllegalArgumentException when it is not one. */
+    public static ReplayProgress fromJson(byte[] json) {
+        try {
+            ReplayProgress p = MAPPER.readValue(json, ReplayProgress.class);
+            if (p.source() == null) {
+                throw new IllegalArgumentException("progress record without a source");
+            }
+            return p;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a progress record: " + e.getMessage());
+        }
+    }
+}

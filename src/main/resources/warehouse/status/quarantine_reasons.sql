@@ -1,0 +1,4 @@
+SELECT reason, count(*) AS rows
+FROM raw.quarantine
+GROUP BY reason
+ORDER BY rows DESC, reason;
