@@ -58,8 +58,4 @@ final class AliasTable {
         int i = rng.nextInt(keep.length);
         return rng.nextDouble() < keep[i] ? i : alias[i];
     }
-
-    int size() {
-        return keep.length;
-    }
 }

@@ -83,10 +83,6 @@ final class Catalog {
         return new Catalog(products, departmentOf, members);
     }
 
-    int size() {
-        return products.length;
-    }
-
     Product product(int index) {
         return products[index];
     }

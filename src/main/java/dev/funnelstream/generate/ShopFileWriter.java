@@ -54,6 +54,9 @@ public final class ShopFileWriter {
                     rows++;
                     pending = shop.next();
                 }
+            } catch (IOException e) {
+                Files.deleteIfExists(partial);
+                throw e;
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             written.add(new MonthFile(month, target, rows));

@@ -55,6 +55,8 @@ public final class DuckDbWarehouse implements Warehouse {
 
     private static DuckDBConnection connect(Path file, boolean readOnly) throws SQLException {
         Properties props = new Properties();
+        // DuckDB would take 80% of the machine's memory by default; it spills to disk past this.
+        props.setProperty("memory_limit", System.getProperty("funnelstream.duckdb.memory", "512MB"));
         if (readOnly) {
             props.setProperty("duckdb.read_only", "true");
         }

@@ -1,0 +1,97 @@
+package dev.funnelstream.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.funnelstream.generate.GeneratorSettings;
+import dev.funnelstream.generate.ShopFileWriter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stopping a run at any moment, by a crash (SIGKILL) or by Ctrl-C (SIGTERM), and starting it
+ * again gives exactly the books of an uninterrupted run: nothing lost, nothing counted twice.
+ */
+class CrashRestartIT {
+    private static final long EVENTS = 400_000;
+
+    @TempDir
+    static Path shared;
+    static Path input;
+    static String uninterrupted;
+
+    @BeforeAll
+    static void generateInputAndRunItUninterrupted() throws Exception {
+        input = shared.resolve("input");
+        new ShopFileWriter(input).write(GeneratorSettings.of(EVENTS, "2019-10..2019-11", 7));
+        Cli.Result run = Cli.run("run", "--input", input.toString(), "--speed", "max", "--until-drained",
+                "--data-dir", shared.resolve("reference").toString(), "--port", "0", "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode s = StatusJson.parse(run.out());
+        assertThat(s.get("input_rows").asLong()).isEqualTo(EVENTS);
+        assertThat(s.get("duplicates").asLong()).as("the generator makes exact repeats").isPositive();
+        uninterrupted = StatusJson.books(s);
+    }
+
+    @Test
+    void aCrashMidStreamThenARestartGivesTheSameBooks(@TempDir Path tmp) throws Exception {
+        Path dataDir = tmp.resolve("data");
+        try (AppProcess first = AppProcess.start(tmp, "first", "run", "--input", input.toString(),
+                "--speed", "max", "--data-dir", dataDir.toString(), "--port", "0")) {
+            awaitLandedEvents(first, dataDir, EVENTS / 4);
+            first.crash();
+        }
+        assertThat(restartUntilDrained(tmp, dataDir)).isEqualTo(uninterrupted);
+    }
+
+    @Test
+    void aCleanStopHalfwayThenARestartGivesTheSameBooks(@TempDir Path tmp) throws Exception {
+        Path dataDir = tmp.resolve("data");
+        try (AppProcess first = AppProcess.start(tmp, "first", "run", "--input", input.toString(),
+                "--speed", "max", "--data-dir", dataDir.toString(), "--port", "0")) {
+            awaitLandedEvents(first, dataDir, EVENTS / 3);
+            assertThat(first.stop()).as(first.err()).isIn(0, 130, 143);
+        }
+        Cli.Result between = Cli.run("status", "--format", "json", "--data-dir", dataDir.toString());
+        JsonNode halfway = StatusJson.parse(between.out());
+        assertThat(halfway.get("input_rows").asLong()).as("stopped halfway").isLessThan(EVENTS);
+        assertThat(halfway.get("in_flight").asLong()).as("a clean stop lands what it sent").isZero();
+
+        assertThat(restartUntilDrained(tmp, dataDir)).isEqualTo(uninterrupted);
+    }
+
+    private static String restartUntilDrained(Path tmp, Path dataDir) throws Exception {
+        try (AppProcess second = AppProcess.start(tmp, "second", "run", "--input", input.toString(),
+                "--speed", "max", "--until-drained", "--data-dir", dataDir.toString(), "--port", "0",
+                "--format", "json")) {
+            assertThat(second.waitFor(240)).as(second.err()).isZero();
+            return StatusJson.books(StatusJson.parse(second.out()));
+        }
+    }
+
+    /** Polls the running app's status (over its HTTP port) until enough events have landed. */
+    private static void awaitLandedEvents(AppProcess app, Path dataDir, long atLeast) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(app.alive()).as("the run ended early: " + app.err()).isTrue();
+            if (Files.exists(dataDir.resolve("run.json"))) {
+                Cli.Result status = Cli.run("status", "--format", "json", "--data-dir", dataDir.toString());
+                if (status.exitCode() == 0) {
+                    JsonNode s = StatusJson.parse(status.out());
+                    if (s.get("live").asBoolean() && s.get("events").asLong() >= atLeast) {
+                        assertThat(s.get("input_rows").asLong()).as("not everything sent yet").isLessThan(EVENTS);
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("fewer than " + atLeast + " events landed in 3 minutes: " + app.err());
+    }
+}
