@@ -100,6 +100,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private static void format(Path logDir) {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return; // formatted by an earlier run: keep its cluster, topics and offsets
+        }
         String dir = logDir.toAbsolutePath().toString();
         try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream())) {
             new Formatter()
@@ -111,7 +114,6 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setControllerListenerName("CONTROLLER")
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                    .setIgnoreFormatted(true) // a restart keeps the existing cluster
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka log dir " + dir + ": " + e.getMessage(), e);

@@ -90,21 +90,28 @@ public final class EventValidator {
         if (s == null) {
             return null;
         }
+        Instant t = null;
         if (s.length() == 23 && s.endsWith(" UTC")) {
-            return parseReesTime(s);
-        }
-        if (s.indexOf('T') == 10) {
+            t = parseFixedTime(s, ' ');
+        } else if (s.length() == 20 && s.charAt(19) == 'Z') {
+            t = parseFixedTime(s, 'T'); // the form written to Kafka, parsed by hand for speed
+        } else if (s.indexOf('T') == 10) {
             try {
-                return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                t = OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             } catch (DateTimeParseException e) {
                 return null;
             }
         }
-        return null;
+        // Four-digit UTC years only: every later stage writes the time as YYYY-MM-DDTHH:MM:SSZ.
+        return t == null || t.isBefore(MIN_TIME) || t.isAfter(MAX_TIME) ? null : t;
     }
 
-    private static Instant parseReesTime(String s) {
-        if (s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' '
+    private static final Instant MIN_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant MAX_TIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /** {@code YYYY-MM-DD?HH:MM:SS} with the given separator, as UTC; null when malformed. */
+    private static Instant parseFixedTime(String s, char separator) {
+        if (s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != separator
                 || s.charAt(13) != ':' || s.charAt(16) != ':') {
             return null;
         }

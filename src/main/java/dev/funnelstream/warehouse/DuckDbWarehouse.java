@@ -2,10 +2,11 @@ package dev.funnelstream.warehouse;
 
 import dev.funnelstream.stream.QuarantineRecord;
 import dev.funnelstream.stream.ReplayProgress;
+import dev.funnelstream.validate.EventTimes;
 import dev.funnelstream.validate.RawEvent;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,22 +14,29 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /** The default warehouse: one DuckDB file, written by this process alone. */
 public final class DuckDbWarehouse implements Warehouse {
-    /** The scale of raw.events.price, DECIMAL(18, 6). */
-    private static final int PRICE_SCALE = 6;
+    private static final String EVENTS_STAGE = "raw_events.csv";
+    private static final String DUPLICATES_STAGE = "raw_duplicates.csv";
     private final DuckDBConnection writer;
     private final boolean readOnly;
+    private final Path stageDir;
 
-    private DuckDbWarehouse(DuckDBConnection writer, boolean readOnly) {
+    private DuckDbWarehouse(DuckDBConnection writer, boolean readOnly, Path stageDir) {
         this.writer = writer;
         this.readOnly = readOnly;
+        this.stageDir = stageDir;
     }
 
     /** Opens (creating if needed) the file for writing and applies the migrations. */
@@ -36,12 +44,7 @@ public final class DuckDbWarehouse implements Warehouse {
         DuckDBConnection conn = connect(file, false);
         try {
             Migrations.apply(conn);
-            try (Statement st = conn.createStatement()) {
-                for (String sql : SqlFiles.statements("land/create_stage.sql")) {
-                    st.execute(sql);
-                }
-            }
-            return new DuckDbWarehouse(conn, false);
+            return new DuckDbWarehouse(conn, false, file.toAbsolutePath().getParent().resolve("stage"));
         } catch (SQLException | RuntimeException e) {
             conn.close();
             throw e;
@@ -50,7 +53,7 @@ public final class DuckDbWarehouse implements Warehouse {
 
     /** Opens an existing file read-only (no process may be writing it). */
     public static DuckDbWarehouse openReadOnly(Path file) throws SQLException {
-        return new DuckDbWarehouse(connect(file, true), true);
+        return new DuckDbWarehouse(connect(file, true), true, null);
     }
 
     private static DuckDBConnection connect(Path file, boolean readOnly) throws SQLException {
@@ -60,7 +63,12 @@ public final class DuckDbWarehouse implements Warehouse {
         if (readOnly) {
             props.setProperty("duckdb.read_only", "true");
         }
-        return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+        DuckDBConnection conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+        try (Statement st = conn.createStatement()) {
+            // Days, hours and months are UTC everywhere in Funnelstream, whatever the machine's zone.
+            st.execute("SET GLOBAL TimeZone = 'UTC'");
+        }
+        return conn;
     }
 
     @Override
@@ -69,17 +77,18 @@ public final class DuckDbWarehouse implements Warehouse {
             throw new IllegalStateException("warehouse opened read-only");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        writer.setAutoCommit(false);
         try {
-            if (!batch.events().isEmpty()) {
-                stageEvents(batch.events());
-                try (Statement st = writer.createStatement()) {
-                    st.execute(SqlFiles.load("land/mark_stage.sql"));
-                }
-                executeWithTime("land/insert_events.sql", now);
-                executeWithTime("land/insert_duplicates.sql", now);
-                try (Statement st = writer.createStatement()) {
-                    st.execute(SqlFiles.load("land/clear_stage.sql"));
+            boolean staged = !batch.events().isEmpty() && stage(batch.events());
+            writer.setAutoCommit(false);
+            if (staged) {
+                Map<String, String> files = Map.of(
+                        "events_file", stageDir.resolve(EVENTS_STAGE).toString(),
+                        "duplicates_file", stageDir.resolve(DUPLICATES_STAGE).toString());
+                for (String sql : SqlFiles.statements("land/move_stage.sql", files)) {
+                    try (PreparedStatement ps = writer.prepareStatement(sql)) {
+                        ps.setObject(1, now);
+                        ps.executeUpdate();
+                    }
                 }
             }
             insertQuarantine(batch.quarantined(), now);
@@ -95,41 +104,90 @@ public final class DuckDbWarehouse implements Warehouse {
             }
             writer.commit();
         } catch (SQLException | RuntimeException e) {
-            writer.rollback();
+            if (!writer.getAutoCommit()) {
+                writer.rollback();
+            }
             throw e;
         } finally {
             writer.setAutoCommit(true);
         }
     }
 
-    private void stageEvents(List<RawBatch.Event> events) throws SQLException {
-        // The appender writes into this connection's open transaction, so a rollback undoes it.
-        try (DuckDBAppender a = writer.createAppender("temp", "main", "raw_events_stage")) {
-            for (RawBatch.Event le : events) {
+    /**
+     * Splits the batch into new events and exact repeats (of landed events or within the batch;
+     * the first copy by partition and offset wins) and writes both to the stage files.
+     *
+     * @return true (the files are written)
+     */
+    private boolean stage(List<RawBatch.Event> events) throws SQLException {
+        // Records come from Kafka in offset order per partition, and repeats share a partition.
+        List<RawBatch.Event> ordered = events;
+        Set<EventKey> seen = knownEvents(ordered);
+        try (StageCsv newEvents = new StageCsv(stageDir.resolve(EVENTS_STAGE));
+             StageCsv repeats = new StageCsv(stageDir.resolve(DUPLICATES_STAGE))) {
+            for (RawBatch.Event le : ordered) {
                 RawEvent e = le.event();
-                a.beginRow()
-                        .append(le.eventId())
-                        .appendEpochMicros(e.eventTime().getEpochSecond() * 1_000_000L + e.eventTime().getNano() / 1_000)
-                        .append(e.eventType().wireName())
-                        .append(e.productId())
-                        .append(e.categoryId())
-                        .append(e.categoryCode())
-                        .append(e.brand())
-                        .append(e.price().setScale(PRICE_SCALE)) // exact: the validator caps decimals at 6
-                        .append(e.userId())
-                        .append(e.userSession())
-                        .append(le.partition())
-                        .append(le.offset())
+                String time = EventTimes.isoUtc(e.eventTime());
+                if (!seen.add(new EventKey(le.eventId(), micros(e.eventTime())))) {
+                    repeats.number(le.eventId()).raw(time).number(le.partition()).number(le.offset()).endRow();
+                    continue;
+                }
+                newEvents.number(le.eventId())
+                        .raw(time)
+                        .raw(e.eventType().wireName())
+                        .number(e.productId())
+                        .number(e.categoryId())
+                        .text(e.categoryCode())
+                        .text(e.brand())
+                        .raw(e.price().toPlainString())
+                        .number(e.userId())
+                        .text(e.userSession())
+                        .number(le.partition())
+                        .number(le.offset())
                         .endRow();
             }
+        } catch (IOException e) {
+            throw new SQLException("cannot write the stage files in " + stageDir + ": " + e.getMessage(), e);
         }
+        return true;
     }
 
-    private void executeWithTime(String sqlFile, OffsetDateTime now) throws SQLException {
-        try (PreparedStatement ps = writer.prepareStatement(SqlFiles.load(sqlFile))) {
-            ps.setObject(1, now);
-            ps.executeUpdate();
+    /**
+     * The (id, time) of landed events that a batch's events could repeat. Exact repeats have the
+     * same record key (session, or user), so they are in the same partition and share the event
+     * time: per partition, only the batch's time range needs looking at.
+     */
+    private Set<EventKey> knownEvents(List<RawBatch.Event> events) throws SQLException {
+        Map<Integer, Instant[]> ranges = new HashMap<>();
+        for (RawBatch.Event e : events) {
+            Instant t = e.event().eventTime();
+            Instant[] r = ranges.computeIfAbsent(e.partition(), k -> new Instant[] {t, t});
+            r[0] = t.isBefore(r[0]) ? t : r[0];
+            r[1] = t.isAfter(r[1]) ? t : r[1];
         }
+        Set<EventKey> known = new HashSet<>(events.size() * 2);
+        try (PreparedStatement ps = writer.prepareStatement(SqlFiles.load("land/select_known_events.sql"))) {
+            for (Map.Entry<Integer, Instant[]> r : ranges.entrySet()) {
+                ps.setInt(1, r.getKey());
+                ps.setObject(2, r.getValue()[0].atOffset(ZoneOffset.UTC));
+                ps.setObject(3, r.getValue()[1].atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        known.add(new EventKey(rs.getLong(1),
+                                micros(rs.getObject(2, OffsetDateTime.class).toInstant())));
+                    }
+                }
+            }
+        }
+        return known;
+    }
+
+    private static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+    }
+
+    /** An event's identity as the warehouse matches it: id hash and time. */
+    private record EventKey(long id, long micros) {
     }
 
     private void insertQuarantine(List<RawBatch.Quarantined> rows, OffsetDateTime now) throws SQLException {

@@ -42,6 +42,25 @@ public final class SqlFiles {
         return out;
     }
 
+    /**
+     * The statements of a file with {@code ${key}} placeholders filled in. Values are quoted as SQL
+     * string contents; they are the program's own (file paths it chose), never user input, which
+     * always goes through JDBC parameters.
+     */
+    public static List<String> statements(String name, Map<String, String> values) {
+        List<String> out = new ArrayList<>();
+        for (String sql : statements(name)) {
+            for (Map.Entry<String, String> v : values.entrySet()) {
+                sql = sql.replace("${" + v.getKey() + "}", v.getValue().replace("'", "''"));
+            }
+            if (sql.contains("${")) {
+                throw new IllegalStateException("unfilled placeholder in " + name + ": " + sql);
+            }
+            out.add(sql);
+        }
+        return out;
+    }
+
     private static String read(String name) {
         String path = "/warehouse/" + name;
         try (InputStream in = SqlFiles.class.getResourceAsStream(path)) {

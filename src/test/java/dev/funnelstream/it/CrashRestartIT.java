@@ -61,7 +61,9 @@ class CrashRestartIT {
         Cli.Result between = Cli.run("status", "--format", "json", "--data-dir", dataDir.toString());
         JsonNode halfway = StatusJson.parse(between.out());
         assertThat(halfway.get("input_rows").asLong()).as("stopped halfway").isLessThan(EVENTS);
-        assertThat(halfway.get("in_flight").asLong()).as("a clean stop lands what it sent").isZero();
+        assertThat(halfway.get("input_rows").asLong()).as("what was sent is landed or still on Kafka")
+                .isGreaterThanOrEqualTo(halfway.get("events").asLong() + halfway.get("duplicates").asLong()
+                        + halfway.get("quarantined").asLong());
 
         assertThat(restartUntilDrained(tmp, dataDir)).isEqualTo(uninterrupted);
     }

@@ -13,6 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class EventIdentityTest {
 
+    /** The id of {@code anEvent().build()}, pinned because the warehouse keeps ids across releases. */
+    private static final long KNOWN_ID = 8653590739232917327L;
+
     @Test
     void sameValuesGiveTheSameId() {
         assertThat(EventIdentity.of(anEvent().build())).isEqualTo(EventIdentity.of(anEvent().build()));
@@ -20,7 +23,7 @@ class EventIdentityTest {
 
     @Test
     void idOfAKnownEventNeverChanges() {
-        // The warehouse stores these ids; a change here makes old and new copies of an event look different.
+        // A change here makes an event replayed after an upgrade look new next to its earlier copy.
         assertThat(EventIdentity.of(anEvent().build())).isEqualTo(KNOWN_ID);
     }
 
@@ -89,7 +92,7 @@ class EventIdentityTest {
     }
 
     static Stream<Arguments> nullsAndLookAlikes() {
-        return Stream.of("", "null", "\u0000", " ").flatMap(s -> Stream.of(
+        return Stream.of("", "null", " ", "\t").flatMap(s -> Stream.of(
                 Arguments.of("category_code '" + s + "'", op(e -> e.categoryCode(null)), op(e -> e.categoryCode(s))),
                 Arguments.of("brand '" + s + "'", op(e -> e.brand(null)), op(e -> e.brand(s))),
                 Arguments.of("user_session '" + s + "'", op(e -> e.userSession(null)), op(e -> e.userSession(s)))));
@@ -111,7 +114,13 @@ class EventIdentityTest {
         assertThat(EventIdentity.of(a)).isNotEqualTo(EventIdentity.of(b));
     }
 
-    private static final long KNOWN_ID = 0L; // filled in from the first run
+    @Test
+    void controlCharactersInValuesDoNotMakeTwoEventsCollide() {
+        assertThat(EventIdentity.of(anEvent().brand("\u0000").build()))
+                .isNotEqualTo(EventIdentity.of(anEvent().brand(null).build()));
+        assertThat(EventIdentity.of(anEvent().categoryCode("a\u0001b").brand("c").build()))
+                .isNotEqualTo(EventIdentity.of(anEvent().categoryCode("a").brand("b\u0001c").build()));
+    }
 
     private static Arguments change(String name, UnaryOperator<EventBuilder> f) {
         return Arguments.of(name, f);
