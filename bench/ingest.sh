@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Ingest benchmark: N synthetic events from .csv.gz files to raw.events, --speed max, embedded
+# Kafka and DuckDB, one process. Prints wall time, events/s and peak RSS.
+#   bench/ingest.sh [EVENTS] [WORK_DIR]      (defaults: 5000000, /tmp/funnelstream-bench)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+events="${1:-5000000}"
+work="${2:-/tmp/funnelstream-bench}"
+input="$work/input-$events"
+
+./funnelstream --version >/dev/null   # builds the jar if needed, outside the timing
+if [ ! -d "$input" ]; then
+  ./funnelstream generate --out "$input" --events "$events" --months 2019-10..2019-12 --seed 42
+fi
+rm -rf "$work/data"
+start=$(date +%s.%N)
+/usr/bin/time -v -o "$work/time.txt" ./funnelstream run --input "$input" --speed max --until-drained \
+  --data-dir "$work/data" --port 0 --format json > "$work/status.json" 2> "$work/run.log"
+end=$(date +%s.%N)
+python3 - "$work" "$events" "$start" "$end" <<'PY'
+import json, re, sys
+work, events, start, end = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
+status = json.load(open(f"{work}/status.json"))
+t = open(f"{work}/time.txt").read()
+rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1))
+cpu = float(re.search(r"User time \(seconds\): ([\d.]+)", t).group(1)) + float(re.search(r"System time \(seconds\): ([\d.]+)", t).group(1))
+wall = end - start
+assert status["input_rows"] == events == status["events"] + status["duplicates"] + status["quarantined"], status
+print(f"events={events} wall={wall:.1f}s rate={events / wall:,.0f} events/s (whole command, start-up included) "
+      f"cpu={cpu:.0f}s ({cpu / events * 1e6:.1f} us/event) peak_rss={rss_kb / 1024 / 1024:.2f} GB")
+PY
