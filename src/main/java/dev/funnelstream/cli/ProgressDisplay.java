@@ -13,55 +13,45 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Shows the replay's progress: a progress bar with rate and ETA on a terminal, a plain log line
- * every few seconds otherwise (CI logs, pipes).
+ * Shows the replay's progress: a progress bar with rate and ETA on a terminal (over the input
+ * files' bytes, or the synthetic shop's rows), a plain log line every few seconds otherwise.
  */
 final class ProgressDisplay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProgressDisplay.class);
+    private static final long MB = 1024 * 1024;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "progress");
         t.setDaemon(true);
         return t;
     });
     private final Funnelstream app;
-    private final ProgressBar bar;
+    private final boolean terminal;
+    private ProgressBar bar;
+    private boolean barCountsBytes;
     private long lastRows;
     private long lastNanos = System.nanoTime();
 
-    private ProgressDisplay(Funnelstream app, ProgressBar bar) {
+    private ProgressDisplay(Funnelstream app, boolean terminal) {
         this.app = app;
-        this.bar = bar;
+        this.terminal = terminal;
     }
 
     static ProgressDisplay start(Funnelstream app) {
-        ProgressBar bar = null;
-        if (System.console() != null) {
-            bar = new ProgressBarBuilder()
-                    .setTaskName("replay")
-                    .setInitialMax(app.replayStats().expectedRows.get())
-                    .setUnit(" rows", 1)
-                    .setStyle(ProgressBarStyle.ASCII)
-                    .showSpeed()
-                    .setUpdateIntervalMillis(500)
-                    .continuousUpdate()
-                    .build();
-        }
-        ProgressDisplay display = new ProgressDisplay(app, bar);
-        long every = bar != null ? 500 : 5000;
+        ProgressDisplay display = new ProgressDisplay(app, System.console() != null);
+        long every = display.terminal ? 500 : 5000;
         display.timer.scheduleAtFixedRate(display::tick, every, every, TimeUnit.MILLISECONDS);
         return display;
     }
 
-    private void tick() {
+    private synchronized void tick() {
         ReplayStats s = app.replayStats();
         long rows = s.replayed.get() + s.skipped.get();
-        if (bar != null) {
-            long expected = s.expectedRows.get();
-            if (expected > 0 && bar.getMax() != expected) {
-                bar.maxHint(expected);
+        if (terminal) {
+            if (bar == null) {
+                bar = newBar(s);
             }
-            bar.stepTo(rows);
-            bar.setExtraMessage(" landed " + app.loader().stats().records.get());
+            bar.stepTo(barCountsBytes ? s.bytesRead() / MB : rows);
+            bar.setExtraMessage(String.format(" %,d rows, %,d landed", rows, app.loader().stats().records.get()));
             return;
         }
         long now = System.nanoTime();
@@ -74,13 +64,30 @@ final class ProgressDisplay implements AutoCloseable {
                 app.loader().stats().records.get(), lag == null ? "-" : lag);
     }
 
+    private ProgressBar newBar(ReplayStats s) {
+        long bytes = s.bytesTotal.get();
+        barCountsBytes = bytes > 0;
+        ProgressBarBuilder b = new ProgressBarBuilder()
+                .setTaskName("replay")
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(500)
+                .showSpeed()
+                .continuousUpdate();
+        if (barCountsBytes) {
+            b.setInitialMax(Math.max(1, bytes / MB)).setUnit(" MB", 1);
+        } else {
+            b.setInitialMax(s.expectedRows.get()).setUnit(" rows", 1);
+        }
+        return b.build();
+    }
+
     /** One last update, so the final figures are shown. */
     void finish() {
         tick();
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         timer.shutdownNow();
         if (bar != null) {
             bar.close();

@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +80,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (format == OutputFormat.csv) {
+            throw new UserException("run prints its final status as --format table or json");
+        }
         RunSettings settings = settings();
         PrintWriter err = spec.commandLine().getErr();
         List<String> inputErrors = new ArrayList<>();
@@ -150,6 +155,8 @@ final class RunCommand implements Callable<Integer> {
         }
         List<ReplayInput> out = new ArrayList<>();
         for (Path file : InputFiles.resolve(inputs)) {
+            // Check every header before starting anything: a wrong file is a usage mistake.
+            CsvFileSource.open(file).close();
             out.add(new Input(file.toAbsolutePath().normalize().toString(), file, null));
         }
         return out;
@@ -160,6 +167,20 @@ final class RunCommand implements Callable<Integer> {
         @Override
         public RowSource open() throws InputFileException {
             return file != null ? CsvFileSource.open(file) : new SyntheticRowSource(shop);
+        }
+
+        @Override
+        public long sizeBytes() {
+            try {
+                return file == null ? -1 : Files.size(file);
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+
+        @Override
+        public long expectedRows() {
+            return shop == null ? -1 : shop.events();
         }
     }
 }

@@ -38,6 +38,9 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (format == OutputFormat.csv) {
+            throw new UserException("status prints --format table or json");
+        }
         Status status = fromRunningRun().orElseGet(this::fromWarehouseFile);
         if (format == OutputFormat.json) {
             spec.commandLine().getOut().println(StatusFormat.json(status));

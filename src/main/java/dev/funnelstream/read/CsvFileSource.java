@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /** Streams the rows of one REES46 CSV file, plain or gzip (told apart by magic bytes, not the name). */
 public final class CsvFileSource implements RowSource {
+    private volatile java.nio.channels.FileChannel channel;
 
     private static final Logger LOG = LoggerFactory.getLogger(CsvFileSource.class);
 
@@ -84,6 +85,7 @@ public final class CsvFileSource implements RowSource {
                     + (gzip ? "gzip header" : "file") + ": " + oneLine(e.getMessage()), e);
         }
         CsvFileSource csv = new CsvFileSource(source, in, gzip);
+        csv.channel = ((FileInputStream) raw).getChannel();
         try {
             csv.readHeader();
         } catch (InputFileException e) {
@@ -97,6 +99,16 @@ public final class CsvFileSource implements RowSource {
     @Override
     public String name() {
         return source;
+    }
+
+    /** The file position (compressed bytes for .gz); safe to call from another thread. */
+    @Override
+    public long bytesRead() {
+        try {
+            return channel == null ? -1 : channel.position();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     @Override

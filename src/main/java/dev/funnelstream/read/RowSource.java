@@ -14,6 +14,11 @@ public interface RowSource extends AutoCloseable {
      */
     RawRow next() throws InputFileException;
 
+    /** Bytes of the underlying file read so far, for progress and ETA; -1 when not a file. */
+    default long bytesRead() {
+        return -1;
+    }
+
     @Override
     void close() throws InputFileException;
 }

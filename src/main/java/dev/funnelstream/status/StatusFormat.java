@@ -34,6 +34,9 @@ public final class StatusFormat {
         if (s.inFlight() > 0) {
             row(out, "in_flight", s.inFlight() + "  (on Kafka, not landed yet)");
         }
+        if (!s.quarantineReasons().isEmpty()) {
+            row(out, "quarantine_reasons", "");
+        }
         for (Map.Entry<String, Long> e : s.quarantineReasons().entrySet()) {
             row(out, "  " + e.getKey(), e.getValue());
         }

@@ -9,4 +9,14 @@ public interface ReplayInput {
     String name();
 
     RowSource open() throws InputFileException;
+
+    /** The input's size in bytes when it is a file, for progress and ETA; -1 otherwise. */
+    default long sizeBytes() {
+        return -1;
+    }
+
+    /** How many rows it holds when known in advance (the synthetic shop); -1 otherwise. */
+    default long expectedRows() {
+        return -1;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.funnelstream.stream;
 
+import dev.funnelstream.read.RowSource;
+
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,7 +17,22 @@ public final class ReplayStats {
     public final AtomicReference<String> currentSource = new AtomicReference<>();
     /** Expected rows in all, for the ETA; -1 when unknown. */
     public final AtomicLong expectedRows = new AtomicLong(-1);
+    /** Bytes of all file inputs, and of those finished; -1 when some input is not a file. */
+    public final AtomicLong bytesTotal = new AtomicLong(-1);
+    public final AtomicLong bytesFinished = new AtomicLong();
+    private volatile RowSource reading;
     private volatile boolean finished;
+
+    /** Bytes read of all file inputs so far. */
+    public long bytesRead() {
+        RowSource r = reading;
+        long current = r == null ? 0 : Math.max(0, r.bytesRead());
+        return bytesFinished.get() + current;
+    }
+
+    void reading(RowSource source) {
+        reading = source;
+    }
 
     public boolean finished() {
         return finished;

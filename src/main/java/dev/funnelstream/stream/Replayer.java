@@ -84,6 +84,7 @@ public final class Replayer implements AutoCloseable {
         // Fences off a crashed earlier replayer and aborts its open transaction.
         producer.initTransactions();
         Map<String, ReplayProgress> done = ReplayProgressStore.readAll(kafka);
+        announceSize(inputs, done);
         boolean allComplete = true;
         try {
             for (ReplayInput input : inputs) {
@@ -115,6 +116,7 @@ public final class Replayer implements AutoCloseable {
             log.info("{}: resuming after row {}", input.name(), resumeAfter);
         }
         try (RowSource source = input.open()) {
+            stats.reading(source);
             RawRow row;
             while (!stopping && (row = source.next()) != null) {
                 Validation v = EventValidator.validate(row);
@@ -141,6 +143,8 @@ public final class Replayer implements AutoCloseable {
                 }
             }
             boolean complete = !stopping;
+            stats.reading(null);
+            stats.bytesFinished.addAndGet(Math.max(0, input.sizeBytes()));
             current = new ReplayProgress(input.name(), current.position(), current.replayed(),
                     current.skipped(), complete, null);
             beginIfNeeded();
@@ -151,6 +155,8 @@ public final class Replayer implements AutoCloseable {
             }
             return complete;
         } catch (InputFileException e) {
+            stats.reading(null);
+            stats.bytesFinished.addAndGet(Math.max(0, input.sizeBytes()));
             // The rows sent before the failure stand; the input is marked stopped, with its reason.
             current = new ReplayProgress(input.name(), current.position(), current.replayed(),
                     current.skipped(), true, e.getMessage());
@@ -159,6 +165,21 @@ public final class Replayer implements AutoCloseable {
             inputErrors.accept(e.getMessage());
             return false;
         }
+    }
+
+    /** Tells the progress display how much there is to do: bytes of files, or rows of the shop. */
+    private void announceSize(List<? extends ReplayInput> inputs, Map<String, ReplayProgress> done) {
+        long bytes = 0;
+        long rows = 0;
+        for (ReplayInput input : inputs) {
+            if (done.containsKey(input.name()) && done.get(input.name()).complete()) {
+                continue;
+            }
+            bytes = bytes < 0 || input.sizeBytes() < 0 ? -1 : bytes + input.sizeBytes();
+            rows = rows < 0 || input.expectedRows() < 0 ? -1 : rows + input.expectedRows();
+        }
+        stats.bytesTotal.set(bytes);
+        stats.expectedRows.set(rows);
     }
 
     private ReplayProgress advance(long replayedRows, long skippedRows) {
