@@ -47,10 +47,13 @@ final class ProgressDisplay implements AutoCloseable {
         ReplayStats s = app.replayStats();
         long rows = s.replayed.get() + s.skipped.get();
         if (terminal) {
+            if (bar == null && !s.sized()) {
+                return; // the replay has not yet said how much there is to do
+            }
             if (bar == null) {
                 bar = newBar(s);
             }
-            bar.stepTo(barCountsBytes ? s.bytesRead() / MB : rows);
+            bar.stepTo(barCountsBytes ? s.bytesRead() / MB : rows + s.resumedRows.get());
             bar.setExtraMessage(String.format(" %,d rows, %,d landed", rows, app.loader().stats().records.get()));
             return;
         }

@@ -20,7 +20,10 @@ public final class ReplayStats {
     /** Bytes of all file inputs, and of those finished; -1 when some input is not a file. */
     public final AtomicLong bytesTotal = new AtomicLong(-1);
     public final AtomicLong bytesFinished = new AtomicLong();
+    /** Rows replayed by earlier runs of inputs this run resumes. */
+    public final AtomicLong resumedRows = new AtomicLong();
     private volatile RowSource reading;
+    private volatile boolean sized;
     private volatile boolean finished;
 
     /** Bytes read of all file inputs so far. */
@@ -28,6 +31,15 @@ public final class ReplayStats {
         RowSource r = reading;
         long current = r == null ? 0 : Math.max(0, r.bytesRead());
         return bytesFinished.get() + current;
+    }
+
+    /** True once the replay has said how much there is to do. */
+    public boolean sized() {
+        return sized;
+    }
+
+    void markSized() {
+        sized = true;
     }
 
     void reading(RowSource source) {

@@ -171,15 +171,20 @@ public final class Replayer implements AutoCloseable {
     private void announceSize(List<? extends ReplayInput> inputs, Map<String, ReplayProgress> done) {
         long bytes = 0;
         long rows = 0;
+        long resumed = 0;
         for (ReplayInput input : inputs) {
-            if (done.containsKey(input.name()) && done.get(input.name()).complete()) {
+            ReplayProgress before = done.get(input.name());
+            if (before != null && before.complete()) {
                 continue;
             }
+            resumed += before == null ? 0 : before.position();
             bytes = bytes < 0 || input.sizeBytes() < 0 ? -1 : bytes + input.sizeBytes();
             rows = rows < 0 || input.expectedRows() < 0 ? -1 : rows + input.expectedRows();
         }
         stats.bytesTotal.set(bytes);
         stats.expectedRows.set(rows);
+        stats.resumedRows.set(resumed);
+        stats.markSized();
     }
 
     private ReplayProgress advance(long replayedRows, long skippedRows) {
