@@ -8,6 +8,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +80,8 @@ final class ProgressDisplay implements AutoCloseable {
         if (barCountsBytes) {
             b.setInitialMax(Math.max(1, bytes / MB)).setUnit(" MB", 1);
         } else {
-            b.setInitialMax(s.expectedRows.get()).setUnit(" rows", 1);
+            // Rows replayed by an earlier run count as done, but not towards the speed and ETA.
+            b.setInitialMax(s.expectedRows.get()).setUnit(" rows", 1).startsFrom(s.resumedRows.get(), Duration.ZERO);
         }
         return b.build();
     }
