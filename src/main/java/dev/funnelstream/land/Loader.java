@@ -107,7 +107,8 @@ public final class Loader implements Runnable, AutoCloseable {
                 partitions.size(), landed.size());
     }
 
-    private void loop() throws SQLException {
+    private void loop() {
+        int failures = 0;
         BatchBuilder batch = new BatchBuilder();
         long batchStart = System.nanoTime();
         while (!stopping) {
@@ -121,12 +122,43 @@ public final class Loader implements Runnable, AutoCloseable {
             boolean full = batch.size() >= MAX_BATCH_RECORDS;
             boolean old = now - batchStart >= MAX_BATCH_NANOS;
             if (moved && (full || old || records.isEmpty())) {
-                land(batch, positions, measureLag(positions));
+                try {
+                    land(batch, positions, measureLag(positions));
+                    failures = 0;
+                } catch (SQLException e) {
+                    // Nothing of the batch was landed: read it again from the landed positions.
+                    failures++;
+                    long backoff = Math.min(30_000L, 500L << Math.min(failures, 6));
+                    log.warn("Landing a batch failed ({}); retrying in {} ms", e.getMessage(), backoff);
+                    rewindToLanded();
+                    sleepQuietly(backoff);
+                }
                 batch = new BatchBuilder();
                 batchStart = System.nanoTime();
             } else if (!moved) {
                 batchStart = now;
             }
+        }
+    }
+
+    private void rewindToLanded() {
+        Map<TopicPartition, Long> landed = stats.landed();
+        for (TopicPartition tp : consumer.assignment()) {
+            Long offset = landed.get(tp);
+            if (offset == null) {
+                consumer.seekToBeginning(List.of(tp));
+            } else {
+                consumer.seek(tp, offset);
+            }
+        }
+    }
+
+    private void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
         }
     }
 
@@ -152,7 +184,7 @@ public final class Loader implements Runnable, AutoCloseable {
         RawBatch raw = batch.build(after, lag);
         long started = System.nanoTime();
         warehouse.land(CONSUMER, raw);
-        stats.recordBatch(raw, positions, lag, System.nanoTime() - started);
+        stats.recordBatch(raw, positions, lag);
         if (log.isDebugEnabled()) {
             log.debug("Landed {} events, {} quarantined in {} ms", raw.events().size(), raw.quarantined().size(),
                     (System.nanoTime() - started) / 1_000_000);

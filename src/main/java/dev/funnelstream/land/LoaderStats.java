@@ -10,8 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoaderStats {
     public final AtomicLong batches = new AtomicLong();
     public final AtomicLong records = new AtomicLong();
-    public final AtomicLong lastBatchNanos = new AtomicLong();
-    public final AtomicLong lastLandedAtMillis = new AtomicLong();
     private volatile Map<TopicPartition, Long> landed = Map.of();
     private volatile Long lag;
 
@@ -19,11 +17,9 @@ public final class LoaderStats {
         landed = Map.copyOf(positions);
     }
 
-    void recordBatch(RawBatch batch, Map<TopicPartition, Long> positions, Long lag, long nanos) {
+    void recordBatch(RawBatch batch, Map<TopicPartition, Long> positions, Long lag) {
         batches.incrementAndGet();
         records.addAndGet(batch.recordCount());
-        lastBatchNanos.set(nanos);
-        lastLandedAtMillis.set(System.currentTimeMillis());
         this.landed = Map.copyOf(positions);
         if (lag != null) {
             this.lag = lag;

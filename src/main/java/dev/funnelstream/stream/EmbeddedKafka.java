@@ -90,8 +90,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("broker.heartbeat.interval.ms", "200");
         p.put("controller.quorum.election.timeout.ms", "200");
         p.put("controller.quorum.fetch.timeout.ms", "500");
-        // Transaction markers are written promptly, so the next transaction waits less.
-        p.put("transaction.state.log.segment.bytes", String.valueOf(16 * 1024 * 1024));
         // Replayed events carry their 2019 event time as the record timestamp; time-based
         // retention would delete them at once, so the embedded broker keeps everything.
         p.put("log.retention.ms", "-1");

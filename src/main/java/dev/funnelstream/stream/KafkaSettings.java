@@ -22,10 +22,4 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> clientP
         overrides.forEach(p::put);
         return p;
     }
-
-    /** True when the user's properties ask for a secured connection (useful in messages). */
-    public boolean secured() {
-        return clientProperties.getOrDefault("security.protocol", "PLAINTEXT").startsWith("SASL")
-                || clientProperties.getOrDefault("security.protocol", "PLAINTEXT").equals("SSL");
-    }
 }

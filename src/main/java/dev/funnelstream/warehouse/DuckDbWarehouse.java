@@ -78,7 +78,10 @@ public final class DuckDbWarehouse implements Warehouse {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try {
-            boolean staged = !batch.events().isEmpty() && stage(batch.events());
+            boolean staged = !batch.events().isEmpty();
+            if (staged) {
+                stage(batch.events());
+            }
             writer.setAutoCommit(false);
             if (staged) {
                 Map<String, String> files = Map.of(
@@ -116,16 +119,13 @@ public final class DuckDbWarehouse implements Warehouse {
     /**
      * Splits the batch into new events and exact repeats (of landed events or within the batch;
      * the first copy by partition and offset wins) and writes both to the stage files.
-     *
-     * @return true (the files are written)
      */
-    private boolean stage(List<RawBatch.Event> events) throws SQLException {
+    private void stage(List<RawBatch.Event> events) throws SQLException {
         // Records come from Kafka in offset order per partition, and repeats share a partition.
-        List<RawBatch.Event> ordered = events;
-        Set<EventKey> seen = knownEvents(ordered);
+        Set<EventKey> seen = knownEvents(events);
         try (StageCsv newEvents = new StageCsv(stageDir.resolve(EVENTS_STAGE));
              StageCsv repeats = new StageCsv(stageDir.resolve(DUPLICATES_STAGE))) {
-            for (RawBatch.Event le : ordered) {
+            for (RawBatch.Event le : events) {
                 RawEvent e = le.event();
                 String time = EventTimes.isoUtc(e.eventTime());
                 if (!seen.add(new EventKey(le.eventId(), micros(e.eventTime())))) {
@@ -149,7 +149,6 @@ public final class DuckDbWarehouse implements Warehouse {
         } catch (IOException e) {
             throw new SQLException("cannot write the stage files in " + stageDir + ": " + e.getMessage(), e);
         }
-        return true;
     }
 
     /**
