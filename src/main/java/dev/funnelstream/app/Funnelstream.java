@@ -1,15 +1,19 @@
 package dev.funnelstream.app;
 
 import dev.funnelstream.land.Loader;
+import dev.funnelstream.report.ReportService;
 import dev.funnelstream.serve.ControlServer;
 import dev.funnelstream.status.Status;
 import dev.funnelstream.status.StatusQuery;
 import dev.funnelstream.stream.EmbeddedKafka;
 import dev.funnelstream.stream.KafkaSettings;
 import dev.funnelstream.stream.KafkaUnavailableException;
+import dev.funnelstream.stream.ReplayInput;
 import dev.funnelstream.stream.ReplayStats;
 import dev.funnelstream.stream.Replayer;
+import dev.funnelstream.stream.Speed;
 import dev.funnelstream.stream.Topics;
+import dev.funnelstream.transform.TransformSchedule;
 import dev.funnelstream.warehouse.DuckDbWarehouse;
 import dev.funnelstream.warehouse.Warehouse;
 import org.apache.kafka.clients.admin.Admin;
@@ -25,9 +29,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +45,8 @@ import java.util.function.Consumer;
  */
 public final class Funnelstream implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Funnelstream.class);
+    /** How often the reporting layer catches up with the landed events during a run. */
+    private static final Duration TRANSFORM_INTERVAL = Duration.ofSeconds(30);
 
     private final RunSettings settings;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -51,6 +59,7 @@ public final class Funnelstream implements AutoCloseable {
     private Replayer replayer;
     private Thread replayThread;
     private ControlServer server;
+    private TransformSchedule transforms;
     private volatile Boolean replayComplete;
     private volatile Throwable replayFailure;
 
@@ -96,9 +105,18 @@ public final class Funnelstream implements AutoCloseable {
         loaderThread = new Thread(loader, "loader");
         loaderThread.start();
         resources.push(this::stopLoader);
-        server = ControlServer.start(settings.host(), settings.port(), this::status, this::health);
+        transforms = TransformSchedule.start(warehouse, TRANSFORM_INTERVAL);
+        resources.push(transforms);
+        server = ControlServer.start(settings.host(), settings.port(), this::status, this::health,
+                new ReportService(warehouse, true));
         resources.push(server);
         dataDir.publishRun(settings.host(), server.port());
+        if (settings.inputs().isEmpty()) {
+            // The scheduled pipeline replays its segments itself, one at a time.
+            replayComplete = true;
+            replayStats.markFinished();
+            return;
+        }
         replayer = new Replayer(kafka, settings.transactionalId(), settings.speed(), settings.samplePerDay(),
                 replayStats, inputErrors);
         replayThread = new Thread(this::replay, "replay");
@@ -121,7 +139,7 @@ public final class Funnelstream implements AutoCloseable {
 
     /** The status as read from the warehouse, with the live loader's lag. */
     public Status status() throws SQLException {
-        try (Connection c = warehouse.openReader()) {
+        try (Connection c = warehouse.connect()) {
             return StatusQuery.read(c, loader.stats().lag(), true);
         }
     }
@@ -153,21 +171,23 @@ public final class Funnelstream implements AutoCloseable {
     }
 
     /**
-     * Waits until the replay has ended and the loader has landed everything on Kafka.
+     * Waits until the replay has ended and the loader has landed everything on Kafka, then brings
+     * the reporting layer up to date.
      *
      * @return true when every input was replayed in full
      */
     public boolean awaitDrained() throws InterruptedException {
-        replayThread.join();
+        if (replayThread != null) {
+            replayThread.join();
+        }
         if (replayFailure != null) {
             throw new IllegalStateException("replay failed: " + replayFailure.getMessage(), replayFailure);
         }
-        Map<TopicPartition, Long> end = endOffsets();
-        while (!loader.caughtUpWith(end)) {
-            if (loader.failure() != null) {
-                throw new IllegalStateException("loader failed: " + loader.failure().getMessage(), loader.failure());
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
+        awaitLanded(endOffsets());
+        try {
+            transforms.runNow();
+        } catch (SQLException e) {
+            throw new IllegalStateException("transforms failed: " + e.getMessage(), e);
         }
         return Boolean.TRUE.equals(replayComplete);
     }
@@ -208,9 +228,54 @@ public final class Funnelstream implements AutoCloseable {
         loader.closeConsumer();
     }
 
-    /** Stops every component in the reverse order of starting. */
+    /**
+     * Replays one input (a month segment of the scheduled pipeline) in the caller's thread and
+     * waits until the loader has landed every record of it, judged by Kafka offsets.
+     *
+     * @return the rows of the input put on Kafka by this and earlier attempts
+     */
+    public long replayAndLand(ReplayInput input, Speed speed, long samplePerDay) throws InterruptedException {
+        ReplayStats stats = new ReplayStats();
+        List<String> errors = new ArrayList<>();
+        try (Replayer segmentReplay = new Replayer(kafka, settings.transactionalId(), speed, samplePerDay, stats,
+                errors::add)) {
+            segmentReplay.replay(List.of(input));
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(errors.get(0));
+        }
+        awaitLanded(endOffsets());
+        try (Connection c = warehouse.connect()) {
+            return StatusQuery.read(c, null, true).sources().stream()
+                    .filter(s -> s.source().equals(input.name()))
+                    .mapToLong(Status.Source::replayed).sum();
+        } catch (SQLException e) {
+            throw new IllegalStateException("warehouse: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the reporting transforms now; returns the rows they wrote. */
+    public long runTransforms() throws SQLException {
+        return transforms.runNow().rowsWritten();
+    }
+
+    /** A warehouse connection for reads and the pipeline's own bookkeeping; the caller closes it. */
+    public Connection connect() throws SQLException {
+        return warehouse.connect();
+    }
+
+    private void awaitLanded(Map<TopicPartition, Long> end) throws InterruptedException {
+        while (!loader.caughtUpWith(end)) {
+            if (loader.failure() != null) {
+                throw new IllegalStateException("loader failed: " + loader.failure().getMessage(), loader.failure());
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    /** Stops every component in the reverse order of starting; a second call does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
         while (!resources.isEmpty()) {
             AutoCloseable r = resources.pop();
             try {

@@ -78,7 +78,7 @@ final class StatusCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UserException("no warehouse in " + dataDir.dataDir + " (run './funnelstream run' first)");
         }
-        try (DuckDbWarehouse wh = DuckDbWarehouse.openReadOnly(file); Connection c = wh.openReader()) {
+        try (DuckDbWarehouse wh = DuckDbWarehouse.openReadOnly(file); Connection c = wh.connect()) {
             return StatusQuery.read(c, null, false);
         } catch (java.sql.SQLException e) {
             if (String.valueOf(e.getMessage()).contains("lock")) {

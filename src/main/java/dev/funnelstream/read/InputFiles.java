@@ -3,12 +3,14 @@ package dev.funnelstream.read;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Turns the user's file and directory arguments into the ordered list of files to read. */
@@ -64,6 +66,12 @@ public final class InputFiles {
     private static boolean isCsvName(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".csv") || name.endsWith(".csv.gz");
+    }
+
+    /** The month a file is named for ({@code 2019-Oct.csv.gz} is 2019-10), if it follows the convention. */
+    public static Optional<YearMonth> month(Path file) {
+        int key = monthKey(file);
+        return key < 0 ? Optional.empty() : Optional.of(YearMonth.of(key / 12, key % 12 + 1));
     }
 
     /** year * 12 + month for names starting with YYYY-Mon, else -1. */

@@ -2,6 +2,10 @@ package dev.funnelstream.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funnelstream.cli.UserException;
+import dev.funnelstream.report.ReportFormat;
+import dev.funnelstream.report.ReportName;
+import dev.funnelstream.report.ReportQuery;
+import dev.funnelstream.report.ReportService;
 import dev.funnelstream.status.Status;
 import dev.funnelstream.status.StatusFormat;
 import io.javalin.Javalin;
@@ -15,8 +19,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
- * The run's HTTP server on 127.0.0.1 by default: {@code /api/status} (so {@code status} works
- * while the run holds the warehouse) and {@code /health}. The dashboard joins it later.
+ * The run's HTTP server on 127.0.0.1 by default: {@code /api/status} and {@code /api/report/{name}}
+ * (so {@code status} and {@code report} work while the run holds the warehouse) and
+ * {@code /health}. The dashboard joins it later.
  */
 public final class ControlServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
@@ -30,19 +35,26 @@ public final class ControlServer implements AutoCloseable {
     /**
      * @param status reads the current status (from the warehouse the run holds)
      * @param health each component's state, e.g. {@code kafka: up}
+     * @param reports answers {@code /api/report/{name}?from=&to=&limit=&category=&brand=}
      */
     public static ControlServer start(String host, int port, Callable<Status> status,
-                                      Supplier<Map<String, String>> health) {
+                                      Supplier<Map<String, String>> health, ReportService reports) {
         Javalin app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
             config.startup.showJavalinBanner = false;
             config.routes.get("/api/status", ctx -> json(ctx, StatusFormat.json(status.call())));
+            config.routes.get("/api/report/{name}", ctx -> json(ctx, ReportFormat.toWire(
+                    reports.report(ReportName.of(ctx.pathParam("name")), reportQuery(ctx)))));
             config.routes.get("/health", ctx -> {
                 Map<String, String> h = health.get();
                 boolean up = h.values().stream().allMatch(v -> v.startsWith("up"));
                 ctx.status(up ? 200 : 503);
                 json(ctx, JSON.writeValueAsString(Map.of("status", up ? "up" : "degraded", "components", h)));
+            });
+            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> {
+                ctx.status(400);
+                json(ctx, JSON.createObjectNode().put("error", String.valueOf(e.getMessage())).toString());
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.warn("Request {} failed: {}", ctx.path(), e.toString());
@@ -61,6 +73,19 @@ public final class ControlServer implements AutoCloseable {
         }
         log.info("Serving on http://{}:{}/", host, app.port());
         return new ControlServer(app);
+    }
+
+    /** The report's parameters; a bad one is an IllegalArgumentException, answered with 400. */
+    private static ReportQuery reportQuery(Context ctx) {
+        String limit = ctx.queryParam("limit");
+        Integer rows;
+        try {
+            rows = limit == null ? null : Integer.valueOf(limit);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("limit '" + limit + "' is not a number");
+        }
+        return new ReportQuery(ReportQuery.day(ctx.queryParam("from"), "from"), ReportQuery.day(ctx.queryParam("to"), "to"),
+                rows, ctx.queryParam("category"), ctx.queryParam("brand"));
     }
 
     private static boolean causedByBind(Throwable e) {

@@ -50,7 +50,7 @@ public final class ReplayStats {
         return finished;
     }
 
-    void markFinished() {
+    public void markFinished() {
         finished = true;
     }
 }

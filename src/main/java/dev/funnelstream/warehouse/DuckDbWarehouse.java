@@ -247,7 +247,7 @@ public final class DuckDbWarehouse implements Warehouse {
     @Override
     public List<RawBatch.Position> positions(String consumer) throws SQLException {
         List<RawBatch.Position> out = new ArrayList<>();
-        try (Connection c = openReader();
+        try (Connection c = connect();
              PreparedStatement ps = c.prepareStatement(SqlFiles.load("land/select_offsets.sql"))) {
             ps.setString(1, consumer);
             try (ResultSet rs = ps.executeQuery()) {
@@ -260,8 +260,12 @@ public final class DuckDbWarehouse implements Warehouse {
     }
 
     @Override
-    public Connection openReader() throws SQLException {
-        return writer.duplicate();
+    public Connection connect() throws SQLException {
+        // duplicate() copies the source's current auto-commit flag: taken while the loader is inside
+        // a batch's transaction, the new connection would never commit. Always start in auto-commit.
+        Connection c = writer.duplicate();
+        c.setAutoCommit(true);
+        return c;
     }
 
     @Override

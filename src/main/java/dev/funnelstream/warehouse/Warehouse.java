@@ -17,8 +17,8 @@ public interface Warehouse extends AutoCloseable {
     /** The positions the consumer has landed up to, as stored by {@link #land}. */
     List<RawBatch.Position> positions(String consumer) throws SQLException;
 
-    /** A connection for reading, seeing committed data; the caller closes it. */
-    Connection openReader() throws SQLException;
+    /** A connection of its own, in auto-commit, for reads and small bookkeeping writes; the caller closes it. */
+    Connection connect() throws SQLException;
 
     @Override
     void close();

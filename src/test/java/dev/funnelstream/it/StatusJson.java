@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Reads the JSON that {@code status --format json} prints. */
+/** Reads the JSON that {@code status} and the reports print with {@code --format json}. */
 final class StatusJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -15,7 +15,10 @@ final class StatusJson {
 
     static JsonNode parse(String text) {
         try {
-            return JSON.readTree(text.substring(text.indexOf('{')));
+            int object = text.indexOf('{');
+            int array = text.indexOf('[');
+            int start = object < 0 ? array : array < 0 ? object : Math.min(object, array);
+            return JSON.readTree(text.substring(start));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,27 @@
+package dev.funnelstream.cli;
+
+import dev.funnelstream.report.ReportName;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.concurrent.Callable;
+
+/** {@code report monthly}: events, users, sessions, revenue and conversion per UTC month. */
+@Command(name = "monthly", description = "Events, users, sessions, revenue and conversion per UTC month.")
+final class MonthlyReport implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ReportOptions options;
+
+    @Mixin
+    PeriodOptions period;
+
+    @Override
+    public Integer call() {
+        return options.print(spec, ReportName.MONTHLY, period.query(null, null, null));
+    }
+}

@@ -1,0 +1,123 @@
+package dev.funnelstream.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funnelstream.app.DataDir;
+import dev.funnelstream.report.ReportFormat;
+import dev.funnelstream.report.ReportName;
+import dev.funnelstream.report.ReportQuery;
+import dev.funnelstream.report.ReportService;
+import dev.funnelstream.report.ReportTable;
+import dev.funnelstream.report.StaleReportingException;
+import dev.funnelstream.warehouse.DuckDbWarehouse;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * Where a report comes from: the running run (over HTTP, as DuckDB lets no other process open its
+ * file), else the warehouse file: read-only when the reporting layer is up to date, else under the
+ * data dir's lock so the transforms can bring it up to date first.
+ */
+final class ReportSource {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path dataDir;
+
+    ReportSource(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    ReportTable fetch(ReportName name, ReportQuery query) {
+        return fromRunningRun(name, query).orElseGet(() -> fromWarehouseFile(name, query));
+    }
+
+    private Optional<ReportTable> fromRunningRun(ReportName name, ReportQuery query) {
+        Optional<Map<String, Object>> info = DataDir.readRunInfo(dataDir);
+        if (info.isEmpty()) {
+            return Optional.empty();
+        }
+        String url = "http://" + info.get().get("host") + ":" + info.get().get("port")
+                + "/api/report/" + name.slug() + queryString(query);
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofMinutes(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return Optional.of(ReportFormat.fromWire(response.body()));
+            }
+            if (response.statusCode() == 400) {
+                throw new UserException(JSON.readTree(response.body()).path("error").asText("bad request"));
+            }
+            throw new IllegalStateException("the run answered " + response.statusCode() + " for the report");
+        } catch (IOException e) {
+            // A run that died without cleaning up: fall back to the file.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking the run for the report", e);
+        }
+        return Optional.empty();
+    }
+
+    private static String queryString(ReportQuery q) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("from", q.from());
+        params.put("to", q.to());
+        params.put("limit", q.limit());
+        params.put("category", q.category());
+        params.put("brand", q.brand());
+        StringJoiner out = new StringJoiner("&", "?", "").setEmptyValue("");
+        params.forEach((k, v) -> {
+            if (v != null) {
+                out.add(k + "=" + URLEncoder.encode(v.toString(), StandardCharsets.UTF_8));
+            }
+        });
+        return out.toString();
+    }
+
+    private ReportTable fromWarehouseFile(ReportName name, ReportQuery query) {
+        Path file = DataDir.warehouseFile(dataDir);
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("no warehouse in " + dataDir + " (run './funnelstream run' first)");
+        }
+        try (DuckDbWarehouse wh = DuckDbWarehouse.openReadOnly(file)) {
+            return new ReportService(wh, false).report(name, query);
+        } catch (StaleReportingException e) {
+            return rebuiltThenReported(file, name, query);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /** No run holds the data dir: take its lock, bring the reporting layer up to date, report. */
+    private ReportTable rebuiltThenReported(Path file, ReportName name, ReportQuery query) {
+        if (!Files.isWritable(file)) {
+            throw new UserException("the reporting layer in " + dataDir
+                    + " is out of date and the warehouse file is read-only; make it writable or start a run");
+        }
+        try (DataDir lock = DataDir.acquire(dataDir); DuckDbWarehouse wh = DuckDbWarehouse.open(file)) {
+            return new ReportService(wh, true).report(name, query);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    private RuntimeException readFailure(SQLException e) {
+        if (String.valueOf(e.getMessage()).contains("lock")) {
+            return new UserException("the warehouse in " + dataDir
+                    + " is held by a run that does not answer; try again in a moment");
+        }
+        return new IllegalStateException("cannot read the warehouse: " + e.getMessage(), e);
+    }
+}

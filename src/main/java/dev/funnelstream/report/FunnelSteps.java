@@ -1,0 +1,35 @@
+package dev.funnelstream.report;
+
+import dev.funnelstream.report.ReportTable.Column;
+import dev.funnelstream.report.ReportTable.Kind;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Turns the sessions at view, cart and purchase into the funnel report's rows with step conversions. */
+final class FunnelSteps {
+    private static final String[] STEPS = {"view", "cart", "purchase"};
+
+    private FunnelSteps() {
+    }
+
+    /** @param sessions the sessions that reached each step, in order */
+    static ReportTable table(long[] sessions) {
+        List<Column> columns = List.of(new Column("step", Kind.TEXT), new Column("sessions", Kind.COUNT),
+                new Column("conversion_from_previous", Kind.RATE), new Column("conversion_from_start", Kind.RATE));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < STEPS.length; i++) {
+            long previous = i == 0 ? sessions[0] : sessions[i - 1];
+            rows.add(Arrays.asList(STEPS[i], sessions[i], ratio(sessions[i], previous), ratio(sessions[i], sessions[0])));
+        }
+        return new ReportTable(ReportName.FUNNEL.slug(), columns, rows);
+    }
+
+    /** The share, 4 decimals; null when there is nothing to convert from. */
+    private static BigDecimal ratio(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+}

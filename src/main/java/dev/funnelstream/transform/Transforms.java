@@ -1,0 +1,104 @@
+package dev.funnelstream.transform;
+
+import dev.funnelstream.warehouse.SqlFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Rebuilds the reporting layer from raw.events: the files listed in {@code transform/index.txt}, in
+ * order, in one transaction, covering only what was loaded since the last successful run. Runs are
+ * serialized in this JVM (DuckDB would reject two transactions rewriting the same rows).
+ */
+public final class Transforms {
+    private static final Logger log = LoggerFactory.getLogger(Transforms.class);
+    private static final Object LOCK = new Object();
+
+    private Transforms() {
+    }
+
+    /** Runs the transforms on the connection and records the run in {@code pipeline.transform_runs}. */
+    public static TransformRun run(Connection c) throws SQLException {
+        synchronized (LOCK) {
+            OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                long rows = 0;
+                for (String file : files()) {
+                    rows += execute(c, file);
+                }
+                try (PreparedStatement ps = c.prepareStatement(SqlFiles.load("transform/record_run.sql"))) {
+                    ps.setObject(1, started);
+                    ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+                    ps.setLong(3, rows);
+                    ps.executeUpdate();
+                }
+                execute(c, "cleanup.sql");
+                c.commit();
+                TransformRun run = lastRun(c);
+                log.debug("Transforms rebuilt {} day(s), wrote {} rows", run.daysRebuilt(), run.rowsWritten());
+                return run;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                recordFailure(c, started, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static List<String> files() {
+        return SqlFiles.load("transform/index.txt").lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
+    }
+
+    /** @return the rows the file's statements inserted into the reporting tables */
+    private static long execute(Connection c, String file) throws SQLException {
+        long rows = 0;
+        try (Statement st = c.createStatement()) {
+            for (String sql : SqlFiles.statements("transform/" + file)) {
+                if (!st.execute(sql) && sql.startsWith("INSERT")) {
+                    rows += Math.max(0, st.getUpdateCount());
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static TransformRun lastRun(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SqlFiles.load("transform/last_run.sql"));
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new TransformRun(rs.getLong(1), rs.getInt(2), rs.getObject(3, LocalDate.class),
+                    rs.getObject(4, LocalDate.class), rs.getLong(5), rs.getObject(6, OffsetDateTime.class));
+        }
+    }
+
+    private static void recordFailure(Connection c, OffsetDateTime started, Exception cause) {
+        try {
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = c.prepareStatement(SqlFiles.load("transform/record_failure.sql"))) {
+                ps.setObject(1, started);
+                ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+                ps.setString(3, String.valueOf(cause.getMessage()));
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            // A read-only or broken warehouse: the caller still gets the first error.
+            cause.addSuppressed(e);
+        }
+    }
+}

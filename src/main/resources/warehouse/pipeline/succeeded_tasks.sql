@@ -1,0 +1,4 @@
+-- Which (segment, task) pairs are done.
+SELECT DISTINCT segment, task
+FROM pipeline.runs
+WHERE status = 'succeeded';

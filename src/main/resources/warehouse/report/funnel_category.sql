@@ -1,0 +1,5 @@
+-- Sessions at each funnel step within one category (parameter: category code, 'unknown' for none), all time.
+SELECT coalesce(sum(viewed), 0) AS viewed, coalesce(sum(carted), 0) AS carted,
+       coalesce(sum(purchased), 0) AS purchased
+FROM reporting.session_funnel_category_daily
+WHERE category_code = ?;

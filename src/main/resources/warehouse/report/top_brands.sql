@@ -1,0 +1,9 @@
+-- Revenue per brand over the inclusive period (parameters: from day, to day, row limit; each null
+-- for none), by revenue descending, then brand ascending.
+WITH p AS (SELECT CAST(? AS DATE) AS from_day, CAST(? AS DATE) AS to_day, CAST(? AS BIGINT) AS max_rows)
+SELECT r.brand AS brand, sum(r.revenue) AS revenue
+FROM reporting.brand_revenue_daily r, p
+WHERE (p.from_day IS NULL OR r.day >= p.from_day) AND (p.to_day IS NULL OR r.day <= p.to_day)
+GROUP BY r.brand
+ORDER BY revenue DESC, brand ASC
+LIMIT (SELECT max_rows FROM p);
