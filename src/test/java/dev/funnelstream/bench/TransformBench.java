@@ -1,0 +1,104 @@
+package dev.funnelstream.bench;
+
+import dev.funnelstream.read.InputFiles;
+import dev.funnelstream.transform.TransformRun;
+import dev.funnelstream.transform.Transforms;
+import dev.funnelstream.warehouse.DuckDbWarehouse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Times the reporting transforms (bench/transforms.sh): loads generated REES46 files straight into
+ * raw.events with DuckDB (no Kafka: this measures the transforms, not the ingest), holds the last
+ * day back, times a full run, then lands the last day and times the incremental run.
+ *
+ * <p>Usage: {@code TransformBench INPUT_DIR WORK_DIR}
+ */
+public final class TransformBench {
+    private TransformBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path input = Path.of(args[0]);
+        Path work = Path.of(args[1]);
+        Files.createDirectories(work);
+        Path file = work.resolve("bench.duckdb");
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(work.resolve("bench.duckdb.wal"));
+        try (DuckDbWarehouse wh = DuckDbWarehouse.open(file); Connection c = wh.connect()) {
+            long loadStart = System.nanoTime();
+            for (Path f : InputFiles.resolve(List.of(input))) {
+                load(c, f);
+            }
+            String lastDay = single(c, "SELECT max(CAST(event_time AS DATE))::VARCHAR FROM raw.events");
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE held_back AS SELECT * FROM raw.events WHERE CAST(event_time AS DATE) = DATE '"
+                        + lastDay + "'");
+                st.execute("DELETE FROM raw.events WHERE CAST(event_time AS DATE) = DATE '" + lastDay + "'");
+                st.execute("CHECKPOINT");
+            }
+            long events = Long.parseLong(single(c, "SELECT count(*) FROM raw.events"));
+            System.out.printf("loaded %,d events in %.1f s (last day %s held back)%n", events,
+                    (System.nanoTime() - loadStart) / 1e9, lastDay);
+
+            long t0 = System.nanoTime();
+            TransformRun full = Transforms.run(c);
+            double fullSeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("full run: %.2f s, %d days rebuilt, %,d rows written%n", fullSeconds,
+                    full.daysRebuilt(), full.rowsWritten());
+
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO raw.events SELECT * REPLACE (now() AS loaded_at) FROM held_back");
+            }
+            long t1 = System.nanoTime();
+            TransformRun incremental = Transforms.run(c);
+            double incSeconds = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("incremental run after one new day: %.2f s, %d days rebuilt, %,d rows written%n",
+                    incSeconds, incremental.daysRebuilt(), incremental.rowsWritten());
+
+            long t2 = System.nanoTime();
+            TransformRun idle = Transforms.run(c);
+            System.out.printf("run with nothing new: %.2f s, %d days rebuilt%n", (System.nanoTime() - t2) / 1e9,
+                    idle.daysRebuilt());
+        }
+    }
+
+    /** Loads one file with DuckDB's CSV reader (the REES46 time's ' UTC' becomes '+00' to parse). */
+    private static void load(Connection c, Path f) throws Exception {
+        String sql = """
+                INSERT INTO raw.events
+                WITH rows AS (
+                    SELECT CAST(replace(event_time, ' UTC', '+00') AS TIMESTAMPTZ) AS event_time,
+                           event_type, product_id, category_id, category_code, brand, price, user_id, user_session
+                    FROM read_csv(?, header = true, auto_detect = false, delim = ',', quote = '"',
+                                  columns = {'event_time': 'VARCHAR', 'event_type': 'VARCHAR',
+                                             'product_id': 'BIGINT', 'category_id': 'BIGINT',
+                                             'category_code': 'VARCHAR', 'brand': 'VARCHAR',
+                                             'price': 'DECIMAL(18, 6)', 'user_id': 'BIGINT',
+                                             'user_session': 'VARCHAR'})
+                )
+                SELECT hash(event_time, event_type, product_id, category_id, category_code, brand, price, user_id,
+                            user_session) & 9223372036854775807,
+                       event_time, event_type, product_id, category_id, category_code, brand, price, user_id,
+                       user_session, 0, row_number() OVER (), now()
+                FROM rows
+                """;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, f.toString());
+            ps.executeUpdate();
+        }
+    }
+
+    private static String single(Connection c, String sql) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
