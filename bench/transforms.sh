@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 events="${1:-5000000}"
 work="${2:-/tmp/funnelstream-bench}"
-input="$work/input-$events"
+input="$work/input-$events-oct-apr"
 
 ./funnelstream --version >/dev/null           # builds the app jar if needed
 mvn -q -B test-compile                        # the bench harness lives with the tests

@@ -35,7 +35,9 @@ public final class Transforms {
             try {
                 long rows = 0;
                 for (String file : files()) {
+                    long fileStart = System.nanoTime();
                     rows += execute(c, file);
+                    log.debug("{} took {} ms", file, (System.nanoTime() - fileStart) / 1_000_000);
                 }
                 try (PreparedStatement ps = c.prepareStatement(SqlFiles.load("transform/record_run.sql"))) {
                     ps.setObject(1, started);
