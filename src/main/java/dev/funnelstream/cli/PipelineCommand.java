@@ -10,9 +10,7 @@ import dev.funnelstream.pipeline.RunLog;
 import dev.funnelstream.pipeline.Segment;
 import dev.funnelstream.pipeline.Segments;
 import dev.funnelstream.read.CsvFileSource;
-import dev.funnelstream.read.InputFileException;
-import dev.funnelstream.read.RowSource;
-import dev.funnelstream.stream.ReplayInput;
+import dev.funnelstream.stream.FileInput;
 import dev.funnelstream.stream.Speed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,11 +77,8 @@ final class PipelineCommand implements Callable<Integer> {
             description = "Wait before the second attempt, doubling after. Default: ${DEFAULT-VALUE}")
     String retryBackoff;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "HTTP address. Default: ${DEFAULT-VALUE}")
-    String host;
-
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 = any free). Default: ${DEFAULT-VALUE}")
-    int port;
+    @Mixin
+    ServerOptions server;
 
     @Override
     public Integer call() throws Exception {
@@ -101,7 +96,7 @@ final class PipelineCommand implements Callable<Integer> {
             CsvFileSource.open(s.file()).close(); // a wrong file is a usage mistake, found before starting
         }
         RunSettings settings = new RunSettings(dataDir.dataDir, List.of(), pace, samplePerDay, kafka.settings(),
-                host, port, 4, RunSettings.DEFAULT_TRANSACTIONAL_ID);
+                server.host, server.port(), 4, RunSettings.DEFAULT_TRANSACTIONAL_ID);
         PrintWriter out = spec.commandLine().getOut();
         try (Funnelstream app = Funnelstream.start(settings, message -> { })) {
             RunLog runs = new RunLog(() -> connect(app));
@@ -130,7 +125,7 @@ final class PipelineCommand implements Callable<Integer> {
 
             @Override
             public long run(Segment segment) throws Exception {
-                return app.replayAndLand(fileInput(segment.file()), pace, samplePerDay);
+                return app.replayAndLand(new FileInput(segment.file()), pace, samplePerDay);
             }
         };
         PipelineTask transform = new PipelineTask() {
@@ -145,20 +140,6 @@ final class PipelineCommand implements Callable<Integer> {
             }
         };
         return List.of(replay, transform);
-    }
-
-    private static ReplayInput fileInput(Path file) {
-        return new ReplayInput() {
-            @Override
-            public String name() {
-                return file.toAbsolutePath().normalize().toString();
-            }
-
-            @Override
-            public RowSource open() throws InputFileException {
-                return CsvFileSource.open(file);
-            }
-        };
     }
 
     private static Connection connect(Funnelstream app) {

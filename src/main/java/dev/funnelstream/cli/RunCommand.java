@@ -3,13 +3,13 @@ package dev.funnelstream.cli;
 import dev.funnelstream.app.Funnelstream;
 import dev.funnelstream.app.RunSettings;
 import dev.funnelstream.generate.GeneratorSettings;
-import dev.funnelstream.generate.SyntheticRowSource;
 import dev.funnelstream.read.CsvFileSource;
 import dev.funnelstream.read.InputFileException;
 import dev.funnelstream.read.InputFiles;
-import dev.funnelstream.read.RowSource;
 import dev.funnelstream.status.StatusFormat;
+import dev.funnelstream.stream.FileInput;
 import dev.funnelstream.stream.ReplayInput;
+import dev.funnelstream.stream.SyntheticInput;
 import dev.funnelstream.stream.Speed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,9 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,12 +65,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Synthetic shop: random seed. Default: ${DEFAULT-VALUE}")
     long seed;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "Address the HTTP server listens on. Default: ${DEFAULT-VALUE}")
-    String host;
-
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 = any free). Default: ${DEFAULT-VALUE}")
-    int port;
+    @Mixin
+    ServerOptions server;
 
     @Option(names = "--format", defaultValue = "table",
             description = "How --until-drained prints the final status: table or json. Default: ${DEFAULT-VALUE}")
@@ -136,11 +130,8 @@ final class RunCommand implements Callable<Integer> {
         if (samplePerDay < 0) {
             throw new UserException("--sample-per-day must be 0 or more");
         }
-        if (port < 0 || port > 65535) {
-            throw new UserException("--port must be between 0 and 65535");
-        }
         return new RunSettings(dataDir.dataDir, replayInputs(), pace, samplePerDay, kafka.settings(),
-                host, port, 4, RunSettings.DEFAULT_TRANSACTIONAL_ID);
+                server.host, server.port(), 4, RunSettings.DEFAULT_TRANSACTIONAL_ID);
     }
 
     private List<ReplayInput> replayInputs() throws InputFileException {
@@ -151,36 +142,14 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage());
             }
-            return List.of(new Input(SyntheticRowSource.name(shop), null, shop));
+            return List.of(new SyntheticInput(shop));
         }
         List<ReplayInput> out = new ArrayList<>();
         for (Path file : InputFiles.resolve(inputs)) {
             // Check every header before starting anything: a wrong file is a usage mistake.
             CsvFileSource.open(file).close();
-            out.add(new Input(file.toAbsolutePath().normalize().toString(), file, null));
+            out.add(new FileInput(file));
         }
         return out;
-    }
-
-    /** A file or the synthetic shop, opened when the replay reaches it. */
-    private record Input(String name, Path file, GeneratorSettings shop) implements ReplayInput {
-        @Override
-        public RowSource open() throws InputFileException {
-            return file != null ? CsvFileSource.open(file) : new SyntheticRowSource(shop);
-        }
-
-        @Override
-        public long sizeBytes() {
-            try {
-                return file == null ? -1 : Files.size(file);
-            } catch (IOException e) {
-                return -1;
-            }
-        }
-
-        @Override
-        public long expectedRows() {
-            return shop == null ? -1 : shop.events();
-        }
     }
 }

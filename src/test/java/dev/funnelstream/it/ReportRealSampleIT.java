@@ -2,9 +2,7 @@ package dev.funnelstream.it;
 
 import dev.funnelstream.app.Funnelstream;
 import dev.funnelstream.app.RunSettings;
-import dev.funnelstream.read.CsvFileSource;
-import dev.funnelstream.read.InputFileException;
-import dev.funnelstream.read.RowSource;
+import dev.funnelstream.stream.FileInput;
 import dev.funnelstream.stream.ReplayInput;
 import dev.funnelstream.stream.Speed;
 import org.junit.jupiter.api.Test;
@@ -37,17 +35,7 @@ class ReportRealSampleIT {
     @Test
     void reportsGiveTheSampleFiguresDuringAndAfterTheRun(@TempDir Path dataDir) throws Exception {
         Path sample = TestFiles.realSample();
-        ReplayInput input = new ReplayInput() {
-            @Override
-            public String name() {
-                return sample.toString();
-            }
-
-            @Override
-            public RowSource open() throws InputFileException {
-                return CsvFileSource.open(sample);
-            }
-        };
+        ReplayInput input = new FileInput(sample);
         RunSettings settings = new RunSettings(dataDir, List.of(input), Speed.MAX, 0, null, "127.0.0.1", 0, 4,
                 RunSettings.DEFAULT_TRANSACTIONAL_ID);
         try (Funnelstream app = Funnelstream.start(settings, message -> { })) {

@@ -2,10 +2,8 @@ package dev.funnelstream.land;
 
 import dev.funnelstream.app.Funnelstream;
 import dev.funnelstream.app.RunSettings;
-import dev.funnelstream.read.CsvFileSource;
-import dev.funnelstream.read.InputFileException;
-import dev.funnelstream.read.RowSource;
 import dev.funnelstream.status.Status;
+import dev.funnelstream.stream.FileInput;
 import dev.funnelstream.stream.ReplayInput;
 import dev.funnelstream.stream.Speed;
 import org.junit.jupiter.api.Test;
@@ -25,17 +23,7 @@ class LoaderRecoveryIT {
         // The loader stages each batch in <data-dir>/stage/; a plain file there makes every batch fail.
         Path blocker = Files.writeString(dataDir.resolve("stage"), "not a directory");
         Path sample = Path.of(System.getProperty("funnelstream.shared", "../shared"), "data/rees46-2019-Oct-head.csv");
-        ReplayInput input = new ReplayInput() {
-            @Override
-            public String name() {
-                return sample.toAbsolutePath().normalize().toString();
-            }
-
-            @Override
-            public RowSource open() throws InputFileException {
-                return CsvFileSource.open(sample);
-            }
-        };
+        ReplayInput input = new FileInput(sample);
         RunSettings settings = new RunSettings(dataDir, List.of(input), Speed.MAX, 0, null, "127.0.0.1", 0, 4,
                 RunSettings.DEFAULT_TRANSACTIONAL_ID);
         try (Funnelstream app = Funnelstream.start(settings, message -> { })) {

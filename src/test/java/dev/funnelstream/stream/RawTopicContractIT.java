@@ -3,8 +3,6 @@ package dev.funnelstream.stream;
 import dev.funnelstream.app.Funnelstream;
 import dev.funnelstream.app.RunSettings;
 import dev.funnelstream.generate.GeneratorSettings;
-import dev.funnelstream.generate.SyntheticRowSource;
-import dev.funnelstream.read.RowSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -31,17 +29,7 @@ class RawTopicContractIT {
     @Test
     void everyProducedRecordMeetsTheSchemaAndKeepsItsSessionInOnePartition(@TempDir Path tmp) throws Exception {
         GeneratorSettings shop = GeneratorSettings.of(20_000, "2019-10", 3);
-        ReplayInput synthetic = new ReplayInput() {
-            @Override
-            public String name() {
-                return SyntheticRowSource.name(shop);
-            }
-
-            @Override
-            public RowSource open() {
-                return new SyntheticRowSource(shop);
-            }
-        };
+        ReplayInput synthetic = new SyntheticInput(shop);
         RunSettings settings = new RunSettings(tmp, List.of(synthetic), Speed.MAX, 0, null, "127.0.0.1", 0, 4,
                 RunSettings.DEFAULT_TRANSACTIONAL_ID);
         try (Funnelstream app = Funnelstream.start(settings, message -> { })) {
