@@ -10,13 +10,15 @@ import java.time.format.DateTimeParseException;
  * (each null when not given).
  */
 public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String category, String brand) {
+    /** More rows than a person or a chart can use; a larger limit is a mistake, not a wish. */
+    public static final int MAX_LIMIT = 10_000;
 
     public ReportQuery {
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("--from " + from + " is after --to " + to);
         }
-        if (limit != null && limit < 1) {
-            throw new IllegalArgumentException("--limit must be 1 or more");
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw new IllegalArgumentException("--limit must be between 1 and " + MAX_LIMIT);
         }
     }
 
