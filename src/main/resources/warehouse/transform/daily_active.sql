@@ -6,4 +6,5 @@ INSERT INTO reporting.daily_active (day, event_type, events, users, sessions)
 SELECT d.day, e.event_type, count(*), count(DISTINCT e.user_id), count(DISTINCT e.user_session)
 FROM dirty_days d
 JOIN raw.events e ON CAST(e.event_time AT TIME ZONE 'UTC' AS DATE) = d.day
+    AND e.event_time >= ? AND e.event_time < ?  -- the run's time bounds: DuckDB skips row groups outside them
 GROUP BY d.day, e.event_type;

@@ -15,4 +15,5 @@ SELECT
             FILTER (WHERE e.event_type = 'purchase'), 0) AS DECIMAL(18, 2))
 FROM dirty_days d
 JOIN raw.events e ON CAST(e.event_time AT TIME ZONE 'UTC' AS DATE) = d.day
+    AND e.event_time >= ? AND e.event_time < ?  -- the run's time bounds: DuckDB skips row groups outside them
 GROUP BY d.day;

@@ -9,4 +9,5 @@ WHERE e.user_session IN (
     SELECT f.user_session
     FROM raw.events f
     JOIN funnel_days d ON CAST(f.event_time AT TIME ZONE 'UTC' AS DATE) = d.day
+        AND f.event_time >= ? AND f.event_time < ?  -- the run's time bounds
     WHERE f.user_session IS NOT NULL);

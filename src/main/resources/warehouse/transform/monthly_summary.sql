@@ -15,4 +15,5 @@ SELECT
         / nullif(count(DISTINCT e.user_session), 0)
 FROM dirty_months m
 JOIN raw.events e ON CAST(date_trunc('month', e.event_time AT TIME ZONE 'UTC') AS DATE) = m.month
+    AND e.event_time >= ? AND e.event_time < ?  -- the run's time bounds: DuckDB skips row groups outside them
 GROUP BY m.month;

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,9 +33,13 @@ public final class Transforms {
             c.setAutoCommit(false);
             try {
                 long rows = 0;
+                OffsetDateTime[] bounds = null;
                 for (String file : files()) {
                     long fileStart = System.nanoTime();
-                    rows += execute(c, file);
+                    rows += execute(c, file, bounds);
+                    if (file.equals("scope.sql")) {
+                        bounds = bounds(c);
+                    }
                     log.debug("{} took {} ms", file, (System.nanoTime() - fileStart) / 1_000_000);
                 }
                 try (PreparedStatement ps = c.prepareStatement(SqlFiles.load("transform/record_run.sql"))) {
@@ -45,7 +48,7 @@ public final class Transforms {
                     ps.setLong(3, rows);
                     ps.executeUpdate();
                 }
-                execute(c, "cleanup.sql");
+                execute(c, "cleanup.sql", null);
                 c.commit();
                 TransformRun run = lastRun(c);
                 log.debug("Transforms rebuilt {} day(s), wrote {} rows", run.daysRebuilt(), run.rowsWritten());
@@ -67,17 +70,38 @@ public final class Transforms {
                 .toList();
     }
 
-    /** @return the rows the file's statements inserted into the reporting tables */
-    private static long execute(Connection c, String file) throws SQLException {
+    /**
+     * Runs a file's statements; a statement with parameters gets the run's time bounds (start,
+     * end), the only values the transform SQL takes.
+     *
+     * @return the rows the file's statements inserted into the reporting tables
+     */
+    private static long execute(Connection c, String file, OffsetDateTime[] bounds) throws SQLException {
         long rows = 0;
-        try (Statement st = c.createStatement()) {
-            for (String sql : SqlFiles.statements("transform/" + file)) {
-                if (!st.execute(sql) && sql.startsWith("INSERT")) {
-                    rows += Math.max(0, st.getUpdateCount());
+        for (String sql : SqlFiles.statements("transform/" + file)) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int params = ps.getParameterMetaData().getParameterCount();
+                if (params > 0) {
+                    if (bounds == null || params != 2) {
+                        throw new IllegalStateException(file + ": a transform takes the time bounds (2 parameters) only");
+                    }
+                    ps.setObject(1, bounds[0]);
+                    ps.setObject(2, bounds[1]);
+                }
+                if (!ps.execute() && sql.startsWith("INSERT")) {
+                    rows += Math.max(0, ps.getUpdateCount());
                 }
             }
         }
         return rows;
+    }
+
+    private static OffsetDateTime[] bounds(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SqlFiles.load("transform/bounds.sql"));
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new OffsetDateTime[] {rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)};
+        }
     }
 
     private static TransformRun lastRun(Connection c) throws SQLException {
