@@ -250,7 +250,7 @@ public final class Funnelstream implements AutoCloseable {
         }
         awaitLanded(endOffsets());
         try (Connection c = warehouse.connect()) {
-            return StatusQuery.read(c, null, true).sources().stream()
+            return StatusQuery.sources(c).stream()
                     .filter(s -> s.source().equals(input.name()))
                     .mapToLong(Status.Source::replayed).sum();
         } catch (SQLException e) {

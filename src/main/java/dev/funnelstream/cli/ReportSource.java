@@ -11,10 +11,7 @@ import dev.funnelstream.report.StaleReportingException;
 import dev.funnelstream.warehouse.DuckDbWarehouse;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,34 +37,29 @@ final class ReportSource {
     }
 
     ReportTable fetch(ReportName name, ReportQuery query) {
-        return fromRunningRun(name, query).orElseGet(() -> fromWarehouseFile(name, query));
+        Optional<ReportTable> live;
+        try {
+            live = fromRunningRun(name, query);
+        } catch (IOException e) {
+            throw new IllegalStateException("the run sent an unreadable report: " + e.getMessage(), e);
+        }
+        return live.orElseGet(() -> fromWarehouseFile(name, query));
     }
 
-    private Optional<ReportTable> fromRunningRun(ReportName name, ReportQuery query) {
-        Optional<Map<String, Object>> info = DataDir.readRunInfo(dataDir);
-        if (info.isEmpty()) {
+    private Optional<ReportTable> fromRunningRun(ReportName name, ReportQuery query) throws IOException {
+        Optional<HttpResponse<String>> answer = RunningRun.get(dataDir,
+                "/api/report/" + name.slug() + queryString(query), Duration.ofMinutes(5));
+        if (answer.isEmpty()) {
             return Optional.empty();
         }
-        String url = "http://" + info.get().get("host") + ":" + info.get().get("port")
-                + "/api/report/" + name.slug() + queryString(query);
-        try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofMinutes(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                return Optional.of(ReportFormat.fromWire(response.body()));
-            }
-            if (response.statusCode() == 400) {
-                throw new UserException(JSON.readTree(response.body()).path("error").asText("bad request"));
-            }
-            throw new IllegalStateException("the run answered " + response.statusCode() + " for the report");
-        } catch (IOException e) {
-            // A run that died without cleaning up: fall back to the file.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking the run for the report", e);
+        HttpResponse<String> response = answer.get();
+        if (response.statusCode() == 200) {
+            return Optional.of(ReportFormat.fromWire(response.body()));
         }
-        return Optional.empty();
+        if (response.statusCode() == 400) {
+            throw new UserException(JSON.readTree(response.body()).path("error").asText("bad request"));
+        }
+        throw new IllegalStateException("the run answered " + response.statusCode() + " for the report");
     }
 
     private static String queryString(ReportQuery q) {
@@ -96,7 +88,7 @@ final class ReportSource {
         } catch (StaleReportingException e) {
             return rebuiltThenReported(file, name, query);
         } catch (SQLException e) {
-            throw readFailure(e);
+            throw RunningRun.fileFailure(dataDir, e);
         }
     }
 
@@ -109,15 +101,7 @@ final class ReportSource {
         try (DataDir lock = DataDir.acquire(dataDir); DuckDbWarehouse wh = DuckDbWarehouse.open(file)) {
             return new ReportService(wh, true).report(name, query);
         } catch (SQLException e) {
-            throw readFailure(e);
+            throw RunningRun.fileFailure(dataDir, e);
         }
-    }
-
-    private RuntimeException readFailure(SQLException e) {
-        if (String.valueOf(e.getMessage()).contains("lock")) {
-            return new UserException("the warehouse in " + dataDir
-                    + " is held by a run that does not answer; try again in a moment");
-        }
-        return new IllegalStateException("cannot read the warehouse: " + e.getMessage(), e);
     }
 }

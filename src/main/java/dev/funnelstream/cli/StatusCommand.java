@@ -12,15 +12,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -41,7 +37,8 @@ final class StatusCommand implements Callable<Integer> {
         if (format == OutputFormat.csv) {
             throw new UserException("status prints --format table or json");
         }
-        Status status = fromRunningRun().orElseGet(this::fromWarehouseFile);
+        Optional<Status> live = fromRunningRun();
+        Status status = live.isPresent() ? live.get() : fromWarehouseFile();
         if (format == OutputFormat.json) {
             spec.commandLine().getOut().println(StatusFormat.json(status));
             spec.commandLine().getOut().flush();
@@ -52,25 +49,12 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** While a run holds the warehouse, DuckDB lets no other process open it: ask the run. */
-    private Optional<Status> fromRunningRun() {
-        Optional<Map<String, Object>> info = DataDir.readRunInfo(dataDir.dataDir);
-        if (info.isEmpty()) {
+    private Optional<Status> fromRunningRun() throws IOException {
+        Optional<HttpResponse<String>> response = RunningRun.get(dataDir.dataDir, "/api/status", Duration.ofSeconds(10));
+        if (response.isEmpty() || response.get().statusCode() != 200) {
             return Optional.empty();
         }
-        String url = "http://" + info.get().get("host") + ":" + info.get().get("port") + "/api/status";
-        try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                return Optional.of(StatusFormat.fromJson(response.body()));
-            }
-        } catch (IOException e) {
-            // A run that died without cleaning up: fall back to the file.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return Optional.empty();
+        return Optional.of(StatusFormat.fromJson(response.get().body()));
     }
 
     private Status fromWarehouseFile() {
@@ -81,11 +65,7 @@ final class StatusCommand implements Callable<Integer> {
         try (DuckDbWarehouse wh = DuckDbWarehouse.openReadOnly(file); Connection c = wh.connect()) {
             return StatusQuery.read(c, null, false);
         } catch (java.sql.SQLException e) {
-            if (String.valueOf(e.getMessage()).contains("lock")) {
-                throw new UserException("the warehouse in " + dataDir.dataDir
-                        + " is held by a run that does not answer; try again in a moment");
-            }
-            throw new IllegalStateException("cannot read the warehouse: " + e.getMessage(), e);
+            throw RunningRun.fileFailure(dataDir.dataDir, e);
         }
     }
 }

@@ -58,7 +58,8 @@ public final class StatusQuery {
         return out;
     }
 
-    private static List<Status.Source> sources(Connection c) throws SQLException {
+    /** Every replayed input, as landed from the replay's progress records. */
+    public static List<Status.Source> sources(Connection c) throws SQLException {
         List<Status.Source> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(SqlFiles.load("status/sources.sql"));
              ResultSet rs = ps.executeQuery()) {

@@ -119,10 +119,15 @@ public final class Replayer implements AutoCloseable {
             stats.reading(source);
             RawRow row;
             while (!stopping && (row = source.next()) != null) {
+                boolean resumed = current.position() < resumeAfter;
+                if (resumed && samplePerDay <= 0) {
+                    current = advance(0, 0); // sent by an earlier replay
+                    continue;
+                }
                 Validation v = EventValidator.validate(row);
                 RawEvent event = v instanceof Validation.Valid valid ? valid.event() : null;
                 boolean take = sampler.take(event == null ? null : event.eventTime());
-                if (current.position() < resumeAfter) {
+                if (resumed) {
                     // Sent by an earlier replay; read only to rebuild the sampler's state.
                     current = advance(0, 0);
                     continue;
