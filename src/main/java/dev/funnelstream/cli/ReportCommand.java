@@ -2,9 +2,11 @@ package dev.funnelstream.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code report}: the reporting layer's reports, from a running run or from the warehouse file. */
-@Command(name = "report", description = "Print a report: revenue, brands, days, funnel, products, carts, months.",
+/** {@code report}: the reporting and processed layers' reports, from a running run or from the warehouse file. */
+@Command(name = "report", description = {"Print a report: revenue, brands, days, funnel, products, carts, months;",
+        "live (from the streaming job): events per minute, the live funnel, trending products."},
         subcommands = {RevenueByCategoryReport.class, TopBrandsReport.class, DailyRevenueReport.class,
-                FunnelReport.class, ProductsReport.class, AbandonedCartsReport.class, MonthlyReport.class})
+                FunnelReport.class, ProductsReport.class, AbandonedCartsReport.class, MonthlyReport.class,
+                EventsPerMinuteReport.class, LiveFunnelReport.class, TrendingProductsReport.class})
 final class ReportCommand {
 }

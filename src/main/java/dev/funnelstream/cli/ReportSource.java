@@ -64,8 +64,9 @@ final class ReportSource {
 
     private static String queryString(ReportQuery q) {
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("from", q.from());
-        params.put("to", q.to());
+        // A period end is a day or, for the live reports, an instant, as ReportQuery.bound reads them.
+        params.put("from", q.from() != null ? q.from() : q.fromTime());
+        params.put("to", q.to() != null ? q.to() : q.toTime());
         params.put("limit", q.limit());
         params.put("category", q.category());
         params.put("brand", q.brand());

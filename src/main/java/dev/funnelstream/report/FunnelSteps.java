@@ -9,23 +9,38 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Turns the sessions at view, cart and purchase into the funnel report's rows with step conversions. */
+/** Turns the sessions at view, cart and purchase into the funnel reports' rows with step conversions. */
 final class FunnelSteps {
     private static final String[] STEPS = {"view", "cart", "purchase"};
 
     private FunnelSteps() {
     }
 
-    /** @param sessions the sessions that reached each step, in order */
+    /** The batch funnel: conversion from the previous step and from the start. */
     static ReportTable table(long[] sessions) {
         List<Column> columns = List.of(new Column("step", Kind.TEXT), new Column("sessions", Kind.COUNT),
                 new Column("conversion_from_previous", Kind.RATE), new Column("conversion_from_start", Kind.RATE));
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < STEPS.length; i++) {
-            long previous = i == 0 ? sessions[0] : sessions[i - 1];
-            rows.add(Arrays.asList(STEPS[i], sessions[i], ratio(sessions[i], previous), ratio(sessions[i], sessions[0])));
+            rows.add(Arrays.asList(STEPS[i], sessions[i], fromPrevious(sessions, i), ratio(sessions[i], sessions[0])));
         }
         return new ReportTable(ReportName.FUNNEL.slug(), columns, rows);
+    }
+
+    /** The live funnel: conversion from the previous step only. */
+    static ReportTable live(long[] sessions) {
+        List<Column> columns = List.of(new Column("step", Kind.TEXT), new Column("sessions", Kind.COUNT),
+                new Column("conversion", Kind.RATE));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < STEPS.length; i++) {
+            rows.add(Arrays.asList(STEPS[i], sessions[i], fromPrevious(sessions, i)));
+        }
+        return new ReportTable(ReportName.LIVE_FUNNEL.slug(), columns, rows);
+    }
+
+    /** @param sessions the sessions that reached each step, in order */
+    private static BigDecimal fromPrevious(long[] sessions, int step) {
+        return ratio(sessions[step], step == 0 ? sessions[0] : sessions[step - 1]);
     }
 
     /** The share, 4 decimals; null when there is nothing to convert from. */

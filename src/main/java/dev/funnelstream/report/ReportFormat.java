@@ -41,14 +41,14 @@ public final class ReportFormat {
         out.flush();
     }
 
-    /** An aligned table for people: numbers to the right, '-' for no value. */
+    /** An aligned table for people: numbers to the right, '-' for no value ('new' for a rank change). */
     public static void table(ReportTable t, PrintWriter out) {
         int n = t.columns().size();
         int[] width = new int[n];
         for (int i = 0; i < n; i++) {
             width[i] = t.columns().get(i).name().length();
             for (List<Object> row : t.rows()) {
-                width[i] = Math.max(width[i], cell(row.get(i)).length());
+                width[i] = Math.max(width[i], cell(row.get(i), t.columns().get(i).kind()).length());
             }
         }
         StringBuilder line = new StringBuilder();
@@ -59,7 +59,8 @@ public final class ReportFormat {
         for (List<Object> row : t.rows()) {
             line.setLength(0);
             for (int i = 0; i < n; i++) {
-                line.append(pad(cell(row.get(i)), width[i], t.columns().get(i).kind().numeric())).append("  ");
+                ReportTable.Kind kind = t.columns().get(i).kind();
+                line.append(pad(cell(row.get(i), kind), width[i], kind.numeric())).append("  ");
             }
             out.println(line.toString().stripTrailing());
         }
@@ -150,8 +151,8 @@ public final class ReportFormat {
         return v == null ? "" : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
     }
 
-    private static String cell(Object v) {
-        return v == null ? "-" : plain(v);
+    private static String cell(Object v, ReportTable.Kind kind) {
+        return v == null ? kind.noValue() : plain(v);
     }
 
     private static String csvField(String s) {

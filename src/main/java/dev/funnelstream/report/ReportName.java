@@ -12,16 +12,33 @@ public enum ReportName {
     ABANDONED_CARTS("abandoned-carts"),
     MONTHLY("monthly"),
     /** The scheduled pipeline's runs, from its bookkeeping (not the reporting layer). */
-    RUNS("runs");
+    RUNS("runs"),
+    /** Events per UTC minute and event type, from the processed layer (live). */
+    EVENTS_PER_MINUTE("events-per-minute", true),
+    /** The session funnel over hours of first views, from the processed layer (live). */
+    LIVE_FUNNEL("live-funnel", true),
+    /** The top products by views in the latest hourly slide, from the processed layer (live). */
+    TRENDING_PRODUCTS("trending-products", true);
 
     private final String slug;
+    private final boolean live;
 
     ReportName(String slug) {
+        this(slug, false);
+    }
+
+    ReportName(String slug, boolean live) {
         this.slug = slug;
+        this.live = live;
     }
 
     public String slug() {
         return slug;
+    }
+
+    /** Whether the report reads the processed layer, which the stream keeps current (no transforms first). */
+    public boolean live() {
+        return live;
     }
 
     /** The report called {@code slug}, e.g. {@code top-brands}; an unknown name is an IllegalArgumentException. */

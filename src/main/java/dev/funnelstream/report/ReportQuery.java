@@ -1,25 +1,45 @@
 package dev.funnelstream.report;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
- * What a report is asked for: an inclusive period of UTC days, a row limit, a category or brand
- * (each null when not given).
+ * What a report is asked for: a period whose ends are each an inclusive UTC day or an inclusive
+ * instant (only the live reports take instants), a row limit, a category or brand (each null when
+ * not given).
  */
-public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String category, String brand) {
+public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String category, String brand,
+                          Instant fromTime, Instant toTime) {
     /** More rows than a person or a chart can use; a larger limit is a mistake, not a wish. */
     public static final int MAX_LIMIT = 10_000;
 
     public ReportQuery {
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new IllegalArgumentException("--from " + from + " is after --to " + to);
+        if ((from != null && fromTime != null) || (to != null && toTime != null)) {
+            throw new IllegalArgumentException("a period end is a day or a time, not both");
+        }
+        if (backwards(from, fromTime, to, toTime)) {
+            throw new IllegalArgumentException("--from " + Bound.text(from, fromTime) + " is after --to "
+                    + Bound.text(to, toTime));
         }
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
             throw new IllegalArgumentException("--limit must be between 1 and " + MAX_LIMIT);
         }
+    }
+
+    /** A query over whole days, as every batch report takes. */
+    public ReportQuery(LocalDate from, LocalDate to, Integer limit, String category, String brand) {
+        this(from, to, limit, category, brand, null, null);
+    }
+
+    /** A query whose period ends are each a day, a time or null (open). */
+    public static ReportQuery between(Bound from, Bound to, Integer limit, String category, String brand) {
+        return new ReportQuery(from == null ? null : from.day(), to == null ? null : to.day(), limit, category, brand,
+                from == null ? null : from.time(), to == null ? null : to.time());
     }
 
     public static ReportQuery all() {
@@ -38,13 +58,36 @@ public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String ca
         }
     }
 
+    /**
+     * A {@code YYYY-MM-DD} day, a UTC time {@code YYYY-MM-DD HH:MM[:SS]} or an ISO-8601 instant
+     * ({@code 2019-10-01T10:00:00Z}, an offset, or none for UTC); null for null or blank; anything
+     * else is an IllegalArgumentException.
+     */
+    public static Bound bound(String text, String option) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String s = text.strip();
+        try {
+            return s.length() == 10 ? new Bound(LocalDate.parse(s), null) : new Bound(null, instant(s));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " '" + text
+                    + "' is not a date or time: expected YYYY-MM-DD, 'YYYY-MM-DD HH:MM' (UTC) or an ISO-8601 instant");
+        }
+    }
+
     public ReportQuery withLimit(Integer newLimit) {
-        return new ReportQuery(from, to, newLimit, category, brand);
+        return new ReportQuery(from, to, newLimit, category, brand, fromTime, toTime);
     }
 
     /** True when the query asks for a period, or for a category and a brand together. */
     boolean needsRawEvents() {
         return from != null || to != null || (category != null && brand != null);
+    }
+
+    /** Whether an end of the period is a time rather than a whole day. */
+    boolean hasTimes() {
+        return fromTime != null || toTime != null;
     }
 
     String fromText() {
@@ -55,13 +98,57 @@ public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String ca
         return to == null ? null : to.toString();
     }
 
-    /** The period's first instant (UTC midnight of {@code from}), or null. */
+    /** The period's first instant (UTC midnight of {@code from}, or {@code fromTime}), or null. */
     OffsetDateTime startAt() {
-        return from == null ? null : from.atStartOfDay().atOffset(ZoneOffset.UTC);
+        return from != null ? midnight(from) : utc(fromTime);
     }
 
-    /** The instant just after the period (UTC midnight after {@code to}), or null. */
+    /** The instant just after the period when it ends with a day (UTC midnight after {@code to}), or null. */
     OffsetDateTime endBefore() {
-        return to == null ? null : to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        return to == null ? null : midnight(to.plusDays(1));
+    }
+
+    /** The period's last instant when it ends with a time ({@code toTime}, inclusive), or null. */
+    OffsetDateTime endAt() {
+        return utc(toTime);
+    }
+
+    private static boolean backwards(LocalDate from, Instant fromTime, LocalDate to, Instant toTime) {
+        Instant start = from != null ? midnight(from).toInstant() : fromTime;
+        if (start == null) {
+            return false;
+        }
+        if (to != null) {
+            return !start.isBefore(midnight(to.plusDays(1)).toInstant());
+        }
+        return toTime != null && start.isAfter(toTime);
+    }
+
+    private static Instant instant(String s) {
+        String iso = s.replace(' ', 'T');
+        Instant t;
+        try {
+            t = OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeParseException noOffset) {
+            t = LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+        }
+        // DuckDB keeps microseconds; cutting finer digits changes no comparison with a stored time.
+        return t.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static OffsetDateTime midnight(LocalDate day) {
+        return day.atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
+    }
+
+    /** One end of a period as given: a whole UTC day or an instant (exactly one is non-null). */
+    public record Bound(LocalDate day, Instant time) {
+        /** The end as text the HTTP API reads back: {@code YYYY-MM-DD} or an ISO-8601 instant. */
+        static String text(LocalDate day, Instant time) {
+            return day != null ? day.toString() : String.valueOf(time);
+        }
     }
 }

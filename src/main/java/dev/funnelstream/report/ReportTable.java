@@ -21,7 +21,9 @@ public record ReportTable(String name, List<Column> columns, List<List<Object>> 
         /** A UTC day, YYYY-MM-DD. */
         DAY,
         /** A UTC month, YYYY-MM. */
-        MONTH;
+        MONTH,
+        /** A move up a ranking (previous rank minus rank): a whole number; none when the entry is new to it. */
+        RANK_CHANGE;
 
         /** The value in this column's plain form, whatever JDBC or JSON gave. */
         public Object normalize(Object value) {
@@ -30,7 +32,7 @@ public record ReportTable(String name, List<Column> columns, List<List<Object>> 
             }
             return switch (this) {
                 case TEXT -> value.toString();
-                case COUNT -> ((Number) value).longValue();
+                case COUNT, RANK_CHANGE -> ((Number) value).longValue();
                 case MONEY -> decimal(value).setScale(2, RoundingMode.HALF_UP);
                 case RATE -> decimal(value).setScale(4, RoundingMode.HALF_UP);
                 case DAY -> value.toString();
@@ -39,7 +41,12 @@ public record ReportTable(String name, List<Column> columns, List<List<Object>> 
         }
 
         public boolean numeric() {
-            return this == COUNT || this == MONEY || this == RATE;
+            return this == COUNT || this == MONEY || this == RATE || this == RANK_CHANGE;
+        }
+
+        /** How the aligned table shows no value in this column. */
+        public String noValue() {
+            return this == RANK_CHANGE ? "new" : "-";
         }
 
         private static BigDecimal decimal(Object value) {

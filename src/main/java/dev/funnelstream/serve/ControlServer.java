@@ -84,8 +84,9 @@ public final class ControlServer implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("limit '" + limit + "' is not a number");
         }
-        return new ReportQuery(ReportQuery.day(ctx.queryParam("from"), "from"), ReportQuery.day(ctx.queryParam("to"), "to"),
-                rows, ctx.queryParam("category"), ctx.queryParam("brand"));
+        // Days or UTC times: the live reports take times, the batch ones refuse them with a 400.
+        return ReportQuery.between(ReportQuery.bound(ctx.queryParam("from"), "from"),
+                ReportQuery.bound(ctx.queryParam("to"), "to"), rows, ctx.queryParam("category"), ctx.queryParam("brand"));
     }
 
     private static boolean causedByBind(Throwable e) {

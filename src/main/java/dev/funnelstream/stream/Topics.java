@@ -19,6 +19,14 @@ public final class Topics {
     /** How far each input has been replayed; written in the same transaction as the rows. */
     public static final String REPLAY_PROGRESS = "ecommerce.replay.progress";
 
+    /** The Flink job's aggregates: Avro, upserted by key (compacted, so a key's latest value stays). */
+    public static final String AGG_FUNNEL_MINUTE = "ecommerce.agg.funnel-minute";
+    public static final String AGG_SESSION_FUNNEL = "ecommerce.agg.session-funnel";
+    public static final String AGG_TRENDING = "ecommerce.agg.trending";
+    public static final String AGG_LATE_EVENTS = "ecommerce.agg.late-events";
+    public static final List<String> AGGREGATES =
+            List.of(AGG_FUNNEL_MINUTE, AGG_SESSION_FUNNEL, AGG_TRENDING, AGG_LATE_EVENTS);
+
     /** Topics the loader lands into the raw layer. */
     public static final List<String> LANDED = List.of(RAW, QUARANTINE, REPLAY_PROGRESS);
 
@@ -29,11 +37,14 @@ public final class Topics {
     public static void ensure(Admin admin, int rawPartitions) {
         // Event times are years old; time-based retention would delete replayed data at once.
         Map<String, String> keepAll = Map.of("retention.ms", "-1");
-        List<NewTopic> wanted = List.of(
+        Map<String, String> latestPerKey = Map.of("retention.ms", "-1", "cleanup.policy", "compact");
+        List<NewTopic> wanted = new ArrayList<>(List.of(
                 new NewTopic(RAW, rawPartitions, (short) -1).configs(keepAll),
                 new NewTopic(QUARANTINE, 1, (short) -1).configs(keepAll),
-                new NewTopic(REPLAY_PROGRESS, 1, (short) -1)
-                        .configs(Map.of("retention.ms", "-1", "cleanup.policy", "compact")));
+                new NewTopic(REPLAY_PROGRESS, 1, (short) -1).configs(latestPerKey)));
+        for (String aggregate : AGGREGATES) {
+            wanted.add(new NewTopic(aggregate, 1, (short) -1).configs(latestPerKey));
+        }
         try {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.funnelstream.cli;
 
+import dev.funnelstream.report.ProcessedRows;
 import dev.funnelstream.transform.RawEvents;
 import dev.funnelstream.transform.TestWarehouse;
 import dev.funnelstream.warehouse.DuckDbWarehouse;
@@ -50,7 +51,7 @@ class ReportCommandTest {
     @Test
     void everyReportPrintsATable() {
         for (String report : new String[] {"revenue-by-category", "top-brands", "daily-revenue", "funnel",
-                "products", "abandoned-carts", "monthly"}) {
+                "products", "abandoned-carts", "monthly", "events-per-minute", "live-funnel", "trending-products"}) {
             Result r = run("report", report);
             assertThat(r.code).as(report + ": " + r.err).isZero();
             assertThat(r.out.lines().count()).as(report).isGreaterThan(1);
@@ -80,6 +81,109 @@ class ReportCommandTest {
 
         assertThat(r.code).isEqualTo(2);
         assertThat(r.err).startsWith("funnelstream: no warehouse in ");
+    }
+
+    @Test
+    void eventsPerMinuteAsCsvWithoutBuildingTheReportingLayer() throws Exception {
+        withProcessedRows();
+
+        Result r = run("report", "events-per-minute", "--format", "csv");
+
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).isEqualTo("""
+                minute,event_type,events
+                2019-10-01 10:00,cart,1
+                2019-10-01 10:00,view,3
+                2019-10-01 10:01,purchase,2
+                2019-10-02 00:00,view,1
+                """);
+        try (DuckDbWarehouse wh = TestWarehouse.open(dataDir); Connection c = wh.connect()) {
+            assertThat(TestWarehouse.rows(c, "SELECT count(*) FROM pipeline.transform_runs")).containsExactly("0");
+        }
+    }
+
+    @Test
+    void eventsPerMinuteOverUtcTimesWithALimit() throws Exception {
+        withProcessedRows();
+
+        Result r = run("report", "events-per-minute", "--from", "2019-10-01 10:01", "--to", "2019-10-02T00:00:00Z",
+                "--limit", "1", "--format", "csv");
+
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).isEqualTo("minute,event_type,events\n2019-10-01 10:01,purchase,2\n");
+    }
+
+    @Test
+    void anEmptyProcessedLayerIsAHeaderOnly() {
+        Result r = run("report", "events-per-minute", "--format", "csv");
+
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).isEqualTo("minute,event_type,events\n");
+    }
+
+    @Test
+    void liveFunnelAsJsonOverADay() throws Exception {
+        withProcessedRows();
+
+        Result r = run("report", "live-funnel", "--from", "2019-10-01", "--to", "2019-10-01", "--format", "json");
+
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out.replaceAll("\\s", "")).isEqualTo("[{\"step\":\"view\",\"sessions\":8,\"conversion\":1.0000},"
+                + "{\"step\":\"cart\",\"sessions\":2,\"conversion\":0.2500},"
+                + "{\"step\":\"purchase\",\"sessions\":1,\"conversion\":0.5000}]");
+    }
+
+    @Test
+    void trendingProductsAtATimeAsATable() throws Exception {
+        withProcessedRows();
+
+        Result latest = run("report", "trending-products");
+        Result earlier = run("report", "trending-products", "--at", "2019-10-01 10:04", "--format", "csv");
+
+        assertThat(latest.code).as(latest.err).isZero();
+        assertThat(latest.out.lines()).hasSize(2);
+        assertThat(latest.out.lines().toList().get(1)).startsWith("2019-10-01 10:05").endsWith(" 1");
+        assertThat(earlier.code).as(earlier.err).isZero();
+        assertThat(earlier.out).isEqualTo("""
+                window_end,rank,product_id,views,carts,purchases,revenue,brand,category_code,rank_change
+                2019-10-01 10:00,1,1001,5,1,1,100.00,apple,electronics.smartphone,
+                2019-10-01 10:00,2,1002,3,0,0,0.00,unknown,unknown,
+                """);
+        assertThat(run("report", "trending-products", "--at", "2019-10-01 10:04").out).contains(" new\n");
+    }
+
+    @Test
+    void aBadTimeIsOneLineAndExitCode2() {
+        Result r = run("report", "trending-products", "--at", "2019-13-01");
+
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err).isEqualTo("funnelstream: --at '2019-13-01' is not a date or time: expected YYYY-MM-DD,"
+                + " 'YYYY-MM-DD HH:MM' (UTC) or an ISO-8601 instant\n");
+    }
+
+    @Test
+    void aLivePeriodBackwardsIsAUsageError() {
+        Result r = run("report", "live-funnel", "--from", "2019-10-02 00:00", "--to", "2019-10-01");
+
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err).isEqualTo("funnelstream: --from 2019-10-02T00:00:00Z is after --to 2019-10-01\n");
+    }
+
+    /** Processed rows beside the landed shop, as the streaming job would have written them. */
+    private void withProcessedRows() throws Exception {
+        try (DuckDbWarehouse wh = TestWarehouse.open(dataDir); Connection c = wh.connect()) {
+            new ProcessedRows(c)
+                    .minute("2019-10-02T00:00:00Z", "all", 1, 0, 0, 0)
+                    .minute("2019-10-01T10:00:00Z", "all", 3, 1, 0, 0)
+                    .minute("2019-10-01T10:00:00Z", "electronics", 3, 1, 0, 0)
+                    .minute("2019-10-01T10:01:00Z", "all", 0, 0, 0, 2)
+                    .hour("2019-10-01T10:00:00Z", 5, 2, 1)
+                    .hour("2019-10-01T23:00:00Z", 3, 0, 0)
+                    .hour("2019-10-02T00:00:00Z", 4, 4, 4)
+                    .trending("2019-10-01T10:00:00Z", 1, 1001, 5, 1, 1, "100", "apple", "electronics.smartphone", null)
+                    .trending("2019-10-01T10:00:00Z", 2, 1002, 3, 0, 0, "0", null, null, null)
+                    .trending("2019-10-01T10:05:00Z", 1, 1002, 9, 0, 0, "0", null, null, 2);
+        }
     }
 
     private Result run(String... args) {

@@ -59,7 +59,8 @@ class SqlFilesTest {
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .toList();
 
-        assertThat(names).containsExactly("V001__layers.sql", "V002__raw.sql", "V003__reporting.sql", "V004__pipeline_runs.sql");
+        assertThat(names).containsExactly("V001__layers.sql", "V002__raw.sql", "V003__reporting.sql", "V004__pipeline_runs.sql",
+                "V005__processed.sql");
         assertThat(names).allSatisfy(name -> assertThat(SqlFiles.statements("migrations/" + name)).isNotEmpty());
     }
 

@@ -1,0 +1,177 @@
+package dev.funnelstream.process;
+
+import dev.funnelstream.stream.Topics;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.StatementSet;
+import org.apache.flink.table.api.TableResult;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.connector.ChangelogMode;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.OutputTag;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The live-analytics job: the SQL under {@code /process/} plus two keyed steps in Java that need
+ * event-time state expiry (dropping exact repeats, following sessions). Built the same way for the
+ * embedded MiniCluster and for {@code flink run} on a cluster.
+ */
+public final class FunnelJob {
+    private static final String GROUP_ID = "funnelstream-live-analytics";
+
+    private FunnelJob() {
+    }
+
+    /**
+     * Builds and submits the job; returns at once for a streaming job (await the result to wait).
+     *
+     * @param restoreFrom a checkpoint to resume from, or null to start from the earliest offsets
+     */
+    public static TableResult submit(JobSettings s, String restoreFrom) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(s, restoreFrom));
+        StreamTableEnvironment t = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
+        tableConfig(s).forEach((k, v) -> t.getConfig().getConfiguration().setString(k, v));
+
+        run(t, "source.sql", s);
+        DataStream<Row> raw = t.toDataStream(t.from("raw_events"));
+        TypeInformation<Row> eventType = raw.getType();
+
+        DataStream<Row> unique = raw
+                .keyBy(DeduplicateEvents::identity, Types.LONG)
+                .process(new DeduplicateEvents(s.dedupRetention().toMillis()))
+                .returns(eventType)
+                .name("drop-exact-repeats").uid("drop-exact-repeats");
+        OutputTag<Row> lateTag = new OutputTag<>("late-events", eventType);
+        SingleOutputStreamOperator<Row> onTime = unique
+                .process(new SplitLateEvents(lateTag))
+                .returns(eventType)
+                .name("split-late-events").uid("split-late-events");
+        Schema withRowtime = Schema.newBuilder()
+                .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
+                .watermark("rowtime", "SOURCE_WATERMARK()")
+                .build();
+        t.createTemporaryView("on_time_events", t.fromDataStream(onTime, withRowtime));
+        t.createTemporaryView("late_events", t.fromDataStream(onTime.getSideOutput(lateTag), withRowtime));
+
+        DataStream<Row> sessions = unique
+                .filter(r -> r.getField("user_session") != null)
+                .keyBy(r -> (String) r.getField("user_session"), Types.STRING)
+                .process(new SessionFunnelFunction(s.sessionRetention().toMillis()))
+                .returns(Types.ROW_NAMED(new String[] {"first_view_hour", "carted", "purchased"},
+                        Types.INSTANT, Types.INT, Types.INT))
+                .name("session-funnel").uid("session-funnel");
+        t.createTemporaryView("session_progress", t.fromChangelogStream(sessions, Schema.newBuilder()
+                .column("first_view_hour", DataTypes.TIMESTAMP_LTZ(3).notNull())
+                .column("carted", DataTypes.INT().notNull())
+                .column("purchased", DataTypes.INT().notNull())
+                .build(), ChangelogMode.all()));
+
+        run(t, "views.sql", s);
+        run(t, "sinks.sql", s);
+        StatementSet inserts = t.createStatementSet();
+        for (String insert : statements("inserts.sql", s)) {
+            inserts.addInsertSql(insert);
+        }
+        return inserts.execute();
+    }
+
+    private static void run(StreamTableEnvironment t, String file, JobSettings s) {
+        for (String sql : statements(file, s)) {
+            t.executeSql(sql);
+        }
+    }
+
+    private static List<String> statements(String file, JobSettings s) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("watermark_interval", dayToSecond(s.watermarkDelay()));
+        values.put("raw_topic", Topics.RAW);
+        values.put("bootstrap_servers", s.bootstrapServers());
+        values.put("group_id", GROUP_ID);
+        values.put("bounded_mode", s.bounded() ? "latest-offset" : "unbounded");
+        values.put("funnel_minute_topic", Topics.AGG_FUNNEL_MINUTE);
+        values.put("session_funnel_topic", Topics.AGG_SESSION_FUNNEL);
+        values.put("trending_topic", Topics.AGG_TRENDING);
+        values.put("late_events_topic", Topics.AGG_LATE_EVENTS);
+        values.put("minute_state_ttl", s.minuteStateTtl().toMillis() + " ms");
+        Map<String, String> lists = Map.of(
+                "kafka_properties", JobSql.options(kafkaProperties(s)),
+                "sink_options", JobSql.options(sinkOptions(s)));
+        return JobSql.statements(file, values, lists);
+    }
+
+    /** A duration as an SQL {@code DAY TO SECOND} interval literal's text, e.g. {@code 0 00:05:00.000}. */
+    static String dayToSecond(Duration d) {
+        return String.format("%d %02d:%02d:%02d.%03d", d.toDays(), d.toHoursPart(), d.toMinutesPart(),
+                d.toSecondsPart(), d.toMillisPart());
+    }
+
+    /** The user's client properties (security and the like) as connector options. */
+    private static Map<String, String> kafkaProperties(JobSettings s) {
+        Map<String, String> out = new LinkedHashMap<>();
+        s.kafkaProperties().forEach((k, v) -> {
+            if (!k.equals("bootstrap.servers")) {
+                out.put("properties." + k, v);
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, String> sinkOptions(JobSettings s) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("properties.bootstrap.servers", s.bootstrapServers());
+        out.putAll(kafkaProperties(s));
+        out.put("key.format", "avro");
+        out.put("value.format", "avro");
+        // Keeps only the latest update of a key within the interval: fewer, fresher records.
+        out.put("sink.buffer-flush.max-rows", "5000");
+        out.put("sink.buffer-flush.interval", s.emitInterval().toMillis() + " ms");
+        return out;
+    }
+
+    private static Configuration flinkConfig(JobSettings s, String restoreFrom) {
+        Configuration c = new Configuration();
+        c.set(CoreOptions.DEFAULT_PARALLELISM, s.parallelism());
+        c.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, s.checkpointInterval());
+        c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, s.checkpointDir());
+        c.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        c.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
+        if (restoreFrom != null) {
+            c.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
+        }
+        return c;
+    }
+
+    private static Map<String, String> tableConfig(JobSettings s) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("table.local-time-zone", "UTC");
+        c.put("pipeline.name", "funnelstream-live-analytics");
+        // Updates are batched for at most this long: far fewer state accesses, still sub-second.
+        c.put("table.exec.mini-batch.enabled", "true");
+        c.put("table.exec.mini-batch.allow-latency", s.emitInterval().toMillis() + " ms");
+        c.put("table.exec.mini-batch.size", "5000");
+        // A partition with nothing new must not hold the watermark (and every window) back.
+        c.put("table.exec.source.idle-timeout", "10 s");
+        return c;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.funnelstream.process;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How the live-analytics job runs.
+ *
+ * @param kafkaProperties    client properties for the user's cluster (e.g. SASL_SSL); never logged
+ * @param watermarkDelay     how far out of order events may arrive before they count as late
+ * @param dedupRetention     how long (event time) an event's identity is remembered to drop repeats
+ * @param sessionRetention   how long (event time) after its last event a session's funnel state is kept
+ * @param checkpointInterval how often Flink checkpoints; a restart resumes from the latest one
+ * @param checkpointDir      a URI (file:///..., s3://...) for the checkpoints
+ * @param emitInterval       how long results may wait to be batched before they are written
+ * @param minuteStateTtl     wall-clock time a minute's aggregate is kept after its last update
+ * @param bounded            stop at the raw topic's end offsets as of the job's start
+ */
+public record JobSettings(
+        String bootstrapServers,
+        Map<String, String> kafkaProperties,
+        Duration watermarkDelay,
+        Duration dedupRetention,
+        Duration sessionRetention,
+        Duration checkpointInterval,
+        String checkpointDir,
+        int parallelism,
+        Duration emitInterval,
+        Duration minuteStateTtl,
+        boolean bounded) {
+
+    public static final Duration DEFAULT_WATERMARK_DELAY = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
+
+    public JobSettings {
+        kafkaProperties = Map.copyOf(kafkaProperties);
+        if (watermarkDelay.isNegative()) {
+            throw new IllegalArgumentException("the watermark delay cannot be negative");
+        }
+        if (checkpointInterval.toMillis() < 100) {
+            throw new IllegalArgumentException("the checkpoint interval must be at least 100 ms");
+        }
+    }
+
+    /** The defaults of the issue: 5 min out-of-orderness, 1 h of repeats, 24 h sessions, 5 s checkpoints. */
+    public static JobSettings defaults(String bootstrapServers, Map<String, String> kafkaProperties,
+                                       String checkpointDir, boolean bounded) {
+        return new JobSettings(bootstrapServers, kafkaProperties, DEFAULT_WATERMARK_DELAY, Duration.ofHours(1),
+                Duration.ofHours(24), DEFAULT_CHECKPOINT_INTERVAL, checkpointDir, 2, Duration.ofMillis(200),
+                Duration.ofHours(1), bounded);
+    }
+
+    public JobSettings withWatermarkDelay(Duration delay) {
+        return new JobSettings(bootstrapServers, kafkaProperties, delay, dedupRetention, sessionRetention,
+                checkpointInterval, checkpointDir, parallelism, emitInterval, minuteStateTtl, bounded);
+    }
+
+    public JobSettings withCheckpointInterval(Duration interval) {
+        return new JobSettings(bootstrapServers, kafkaProperties, watermarkDelay, dedupRetention, sessionRetention,
+                interval, checkpointDir, parallelism, emitInterval, minuteStateTtl, bounded);
+    }
+
+    @Override
+    public String toString() {
+        // The record's own toString would print the Kafka properties, secrets included.
+        return "JobSettings[bootstrapServers=" + bootstrapServers + ", watermarkDelay=" + watermarkDelay
+                + ", checkpointInterval=" + checkpointInterval + ", checkpointDir=" + checkpointDir
+                + ", parallelism=" + parallelism + ", bounded=" + bounded + "]";
+    }
+}

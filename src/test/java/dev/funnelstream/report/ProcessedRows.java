@@ -1,0 +1,55 @@
+package dev.funnelstream.report;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+
+/** Inserts processed-layer rows for tests, as the streaming job's loader would upsert them. */
+public final class ProcessedRows {
+    private static final OffsetDateTime UPDATED = OffsetDateTime.parse("2024-01-01T00:00:00Z");
+    private final Connection c;
+
+    public ProcessedRows(Connection c) {
+        this.c = c;
+    }
+
+    /** A processed.funnel_minute row; {@code minute} is an ISO instant, e.g. {@code 2019-10-01T10:00:00Z}. */
+    public ProcessedRows minute(String minute, String category, long views, long carts, long removes, long purchases)
+            throws SQLException {
+        insert("INSERT INTO processed.funnel_minute VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)",
+                time(minute), category, views, carts, removes, purchases, UPDATED);
+        return this;
+    }
+
+    /** A processed.session_funnel row for the hour starting at {@code hour}. */
+    public ProcessedRows hour(String hour, long viewed, long carted, long purchased) throws SQLException {
+        insert("INSERT INTO processed.session_funnel VALUES (?, ?, ?, ?, ?)", time(hour), viewed, carted, purchased,
+                UPDATED);
+        return this;
+    }
+
+    /** A processed.trending_products row; brand, category and previous rank may be null. */
+    public ProcessedRows trending(String windowEnd, int rank, long product, long views, long carts, long purchases,
+                                  String revenue, String brand, String category, Integer previousRank)
+            throws SQLException {
+        insert("INSERT INTO processed.trending_products VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", time(windowEnd),
+                rank, product, views, carts, purchases, new BigDecimal(revenue), brand, category, previousRank,
+                UPDATED);
+        return this;
+    }
+
+    private void insert(String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static OffsetDateTime time(String iso) {
+        return OffsetDateTime.parse(iso);
+    }
+}

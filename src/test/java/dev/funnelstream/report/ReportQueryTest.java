@@ -1,0 +1,66 @@
+package dev.funnelstream.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReportQueryTest {
+    @Test
+    void aBoundIsADayOrAUtcTime() {
+        assertThat(ReportQuery.bound("2019-10-01", "--from")).isEqualTo(new ReportQuery.Bound(LocalDate.of(2019, 10, 1), null));
+        Instant ten = Instant.parse("2019-10-01T10:00:00Z");
+        assertThat(ReportQuery.bound("2019-10-01 10:00", "--from").time()).isEqualTo(ten);
+        assertThat(ReportQuery.bound(" 2019-10-01T10:00:00Z ", "--from").time()).isEqualTo(ten);
+        assertThat(ReportQuery.bound("2019-10-01T12:00+02:00", "--from").time()).isEqualTo(ten);
+        assertThat(ReportQuery.bound("2019-10-01 10:00:00.1234567", "--from").time())
+                .isEqualTo(Instant.parse("2019-10-01T10:00:00.123456Z"));
+        assertThat(ReportQuery.bound(" ", "--from")).isNull();
+        assertThat(ReportQuery.bound(null, "--from")).isNull();
+    }
+
+    @Test
+    void aBadBoundNamesTheOptionAndTheFormats() {
+        for (String bad : new String[] {"2019-13-01", "2019-10-01 25:00", "yesterday", "2019-1-1"}) {
+            assertThatThrownBy(() -> ReportQuery.bound(bad, "--at")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("--at '" + bad + "' is not a date or time: expected YYYY-MM-DD, 'YYYY-MM-DD HH:MM' (UTC)"
+                            + " or an ISO-8601 instant");
+        }
+    }
+
+    @Test
+    void aPeriodMayNotRunBackwards() {
+        assertThatThrownBy(() -> between("2019-10-01 10:01", "2019-10-01 10:00"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--from 2019-10-01T10:01:00Z is after --to 2019-10-01T10:00:00Z");
+        assertThatThrownBy(() -> between("2019-10-02 00:00", "2019-10-01"))
+                .hasMessage("--from 2019-10-02T00:00:00Z is after --to 2019-10-01");
+        assertThatThrownBy(() -> between("2019-10-02", "2019-10-01 23:59"))
+                .hasMessage("--from 2019-10-02 is after --to 2019-10-01T23:59:00Z");
+        assertThatThrownBy(() -> between("2019-10-02", "2019-10-01")).hasMessage("--from 2019-10-02 is after --to 2019-10-01");
+
+        assertThat(between("2019-10-01 10:00", "2019-10-01 10:00").startAt()).isEqualTo(between(null, "2019-10-01 10:00").endAt());
+        assertThat(between("2019-10-01 23:59", "2019-10-01").endBefore()).hasToString("2019-10-02T00:00Z");
+        assertThat(between("2019-10-01", "2019-10-01 00:00").endAt()).hasToString("2019-10-01T00:00Z");
+    }
+
+    @Test
+    void dayQueriesStayAsTheyWere() {
+        ReportQuery q = new ReportQuery(LocalDate.of(2019, 10, 1), LocalDate.of(2019, 10, 2), 5, "c", "b");
+
+        assertThat(q.hasTimes()).isFalse();
+        assertThat(q.startAt()).hasToString("2019-10-01T00:00Z");
+        assertThat(q.endBefore()).hasToString("2019-10-03T00:00Z");
+        assertThat(q.endAt()).isNull();
+        assertThat(q.withLimit(7).limit()).isEqualTo(7);
+        assertThat(between("2019-10-01", "2019-10-02"))
+                .isEqualTo(new ReportQuery(LocalDate.of(2019, 10, 1), LocalDate.of(2019, 10, 2), null, null, null));
+    }
+
+    private static ReportQuery between(String from, String to) {
+        return ReportQuery.between(ReportQuery.bound(from, "--from"), ReportQuery.bound(to, "--to"), null, null, null);
+    }
+}
