@@ -1,6 +1,10 @@
 package dev.funnelstream.app;
 
+import dev.funnelstream.land.AggregateLoader;
 import dev.funnelstream.land.Loader;
+import dev.funnelstream.process.JobMode;
+import dev.funnelstream.process.JobSettings;
+import dev.funnelstream.process.LiveAnalytics;
 import dev.funnelstream.report.ReportService;
 import dev.funnelstream.serve.ControlServer;
 import dev.funnelstream.status.Status;
@@ -30,6 +34,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,6 +61,10 @@ public final class Funnelstream implements AutoCloseable {
     private Warehouse warehouse;
     private Loader loader;
     private Thread loaderThread;
+    private AggregateLoader aggregateLoader;
+    private Thread aggregateLoaderThread;
+    private LiveAnalytics analytics;
+    private java.nio.file.Path flinkDir;
     private Replayer replayer;
     private Thread replayThread;
     private ControlServer server;
@@ -105,6 +114,15 @@ public final class Funnelstream implements AutoCloseable {
         loaderThread = new Thread(loader, "loader");
         loaderThread.start();
         resources.push(this::stopLoader);
+        aggregateLoader = new AggregateLoader(kafka, warehouse);
+        aggregateLoaderThread = new Thread(aggregateLoader, "aggregate-loader");
+        aggregateLoaderThread.start();
+        resources.push(this::stopAggregateLoader);
+        flinkDir = dataDir.root().resolve("flink");
+        if (settings.jobMode() == JobMode.LIVE) {
+            analytics = LiveAnalytics.start(jobSettings(false), flinkDir, null);
+            resources.push(analytics);
+        }
         transforms = TransformSchedule.start(warehouse, TRANSFORM_INTERVAL);
         resources.push(transforms);
         server = ControlServer.start(settings.host(), settings.port(), this::status, this::health,
@@ -122,6 +140,12 @@ public final class Funnelstream implements AutoCloseable {
         replayThread = new Thread(this::replay, "replay");
         replayThread.start();
         resources.push(this::stopReplay);
+    }
+
+    private JobSettings jobSettings(boolean bounded) {
+        return JobSettings.defaults(kafka.bootstrapServers(), kafka.clientProperties(), "", bounded)
+                .withWatermarkDelay(settings.watermarkDelay())
+                .withCheckpointInterval(settings.checkpointInterval());
     }
 
     private void replay() {
@@ -149,6 +173,15 @@ public final class Funnelstream implements AutoCloseable {
         h.put("kafka", "up (" + (settings.kafka() == null ? "embedded" : "external") + ")");
         h.put("warehouse", "up");
         h.put("loader", loader.failure() == null ? "up" : "down: " + loader.failure().getMessage());
+        h.put("aggregate-loader", aggregateLoader.failure() == null ? "up"
+                : "down: " + aggregateLoader.failure().getMessage());
+        if (analytics != null) {
+            String state = analytics.state();
+            h.put("flink", state.equals("RUNNING") || state.equals("FINISHED") || state.equals("CREATED")
+                    ? "up (" + state.toLowerCase(java.util.Locale.ROOT) + ")" : "down: job " + state.toLowerCase(java.util.Locale.ROOT));
+        } else {
+            h.put("flink", settings.jobMode() == JobMode.OFF ? "up (off)" : "up (waiting for the replay to end)");
+        }
         h.put("replay", replayFailure != null ? "down: " + replayFailure.getMessage()
                 : replayStats.finished() ? "up (finished)" : "up (replaying)");
         return h;
@@ -183,7 +216,11 @@ public final class Funnelstream implements AutoCloseable {
         if (replayFailure != null) {
             throw new IllegalStateException("replay failed: " + replayFailure.getMessage(), replayFailure);
         }
-        awaitLanded(endOffsets());
+        Map<TopicPartition, Long> end = endOffsets(Topics.LANDED);
+        awaitLanded(end);
+        if (settings.jobMode() == JobMode.DRAIN) {
+            drainAnalytics(end);
+        }
         try {
             transforms.runNow();
         } catch (SQLException e) {
@@ -192,11 +229,33 @@ public final class Funnelstream implements AutoCloseable {
         return Boolean.TRUE.equals(replayComplete);
     }
 
-    /** The end of every landed partition, once everything written to it so far is counted. */
-    private Map<TopicPartition, Long> endOffsets() {
+    /**
+     * Runs the bounded job over everything on the raw topic and waits until its final results are
+     * landed in the processed layer.
+     */
+    private void drainAnalytics(Map<TopicPartition, Long> end) throws InterruptedException {
+        StringBuilder rawEnd = new StringBuilder();
+        end.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.RAW))
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingInt(TopicPartition::partition)))
+                .forEach(e -> rawEnd.append(e.getKey().partition()).append('=').append(e.getValue()).append('\n'));
+        analytics = LiveAnalytics.start(jobSettings(true), flinkDir, rawEnd.toString());
+        resources.push(analytics);
+        analytics.awaitFinished();
+        Map<TopicPartition, Long> aggregatesEnd = endOffsets(Topics.AGGREGATES);
+        while (!aggregateLoader.caughtUpWith(aggregatesEnd)) {
+            if (aggregateLoader.failure() != null) {
+                throw new IllegalStateException("aggregate loader failed: " + aggregateLoader.failure().getMessage(),
+                        aggregateLoader.failure());
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
+    /** The end of every partition of the topics, once everything written to it so far is counted. */
+    private Map<TopicPartition, Long> endOffsets(Collection<String> topics) {
         try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            for (TopicDescription d : admin.describeTopics(Topics.LANDED).allTopicNames().get().values()) {
+            for (TopicDescription d : admin.describeTopics(topics).allTopicNames().get().values()) {
                 d.partitions().forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
             }
             Map<TopicPartition, Long> end = new HashMap<>();
@@ -226,6 +285,12 @@ public final class Funnelstream implements AutoCloseable {
         replayer.close();
     }
 
+    private void stopAggregateLoader() throws InterruptedException {
+        aggregateLoader.stop();
+        aggregateLoaderThread.join(Duration.ofSeconds(30).toMillis());
+        aggregateLoader.closeConsumer();
+    }
+
     private void stopLoader() throws InterruptedException {
         loader.stop();
         loaderThread.join(Duration.ofSeconds(30).toMillis());
@@ -248,7 +313,7 @@ public final class Funnelstream implements AutoCloseable {
         if (!errors.isEmpty()) {
             throw new IllegalStateException(errors.get(0));
         }
-        awaitLanded(endOffsets());
+        awaitLanded(endOffsets(Topics.LANDED));
         try (Connection c = warehouse.connect()) {
             return StatusQuery.sources(c).stream()
                     .filter(s -> s.source().equals(input.name()))

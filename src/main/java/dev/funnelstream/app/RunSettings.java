@@ -1,10 +1,13 @@
 package dev.funnelstream.app;
 
+import dev.funnelstream.process.JobMode;
+import dev.funnelstream.process.JobSettings;
 import dev.funnelstream.stream.KafkaSettings;
 import dev.funnelstream.stream.ReplayInput;
 import dev.funnelstream.stream.Speed;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,6 +16,7 @@ import java.util.List;
  * @param kafka        an existing cluster, or null for the embedded broker
  * @param port         the HTTP port; 0 picks a free one
  * @param rawPartitions partitions of the raw topic when the run creates it
+ * @param jobMode       whether and how the live-analytics (Flink) job runs
  */
 public record RunSettings(
         Path dataDir,
@@ -23,7 +27,23 @@ public record RunSettings(
         String host,
         int port,
         int rawPartitions,
-        String transactionalId) {
+        String transactionalId,
+        JobMode jobMode,
+        Duration watermarkDelay,
+        Duration checkpointInterval) {
 
     public static final String DEFAULT_TRANSACTIONAL_ID = "funnelstream-replay";
+
+    /** Without the live-analytics job: the raw layer and the batch reports only. */
+    public RunSettings(Path dataDir, List<ReplayInput> inputs, Speed speed, long samplePerDay, KafkaSettings kafka,
+                       String host, int port, int rawPartitions, String transactionalId) {
+        this(dataDir, inputs, speed, samplePerDay, kafka, host, port, rawPartitions, transactionalId, JobMode.OFF,
+                JobSettings.DEFAULT_WATERMARK_DELAY, JobSettings.DEFAULT_CHECKPOINT_INTERVAL);
+    }
+
+    /** The same settings with another job mode. */
+    public RunSettings withJobMode(JobMode mode) {
+        return new RunSettings(dataDir, inputs, speed, samplePerDay, kafka, host, port, rawPartitions, transactionalId,
+                mode, watermarkDelay, checkpointInterval);
+    }
 }

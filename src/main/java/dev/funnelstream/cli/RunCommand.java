@@ -3,6 +3,7 @@ package dev.funnelstream.cli;
 import dev.funnelstream.app.Funnelstream;
 import dev.funnelstream.app.RunSettings;
 import dev.funnelstream.generate.GeneratorSettings;
+import dev.funnelstream.process.JobMode;
 import dev.funnelstream.read.CsvFileSource;
 import dev.funnelstream.read.InputFileException;
 import dev.funnelstream.read.InputFiles;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -64,6 +66,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42", description = "Synthetic shop: random seed. Default: ${DEFAULT-VALUE}")
     long seed;
+
+    @Option(names = "--flink", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the live-analytics Flink job (--no-flink: raw layer and batch reports only). Default: on")
+    boolean flink;
+
+    @Option(names = "--watermark-delay", defaultValue = "5m", paramLabel = "DURATION",
+            description = "How far out of order events may arrive before the live job counts them late. Default: ${DEFAULT-VALUE}")
+    String watermarkDelay;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "5s", paramLabel = "DURATION",
+            description = "How often the live job checkpoints; a restart resumes from the last one. Default: ${DEFAULT-VALUE}")
+    String checkpointInterval;
 
     @Mixin
     ServerOptions server;
@@ -130,8 +144,14 @@ final class RunCommand implements Callable<Integer> {
         if (samplePerDay < 0) {
             throw new UserException("--sample-per-day must be 0 or more");
         }
+        Duration lateAfter = DurationText.parse(watermarkDelay, "--watermark-delay");
+        Duration checkpoints = DurationText.parse(checkpointInterval, "--checkpoint-interval");
+        if (checkpoints.toMillis() < 100) {
+            throw new UserException("--checkpoint-interval must be at least 100ms");
+        }
+        JobMode mode = !flink ? JobMode.OFF : untilDrained ? JobMode.DRAIN : JobMode.LIVE;
         return new RunSettings(dataDir.dataDir, replayInputs(), pace, samplePerDay, kafka.settings(),
-                server.host, server.port(), 4, RunSettings.DEFAULT_TRANSACTIONAL_ID);
+                server.host, server.port(), 4, RunSettings.DEFAULT_TRANSACTIONAL_ID, mode, lateAfter, checkpoints);
     }
 
     private List<ReplayInput> replayInputs() throws InputFileException {

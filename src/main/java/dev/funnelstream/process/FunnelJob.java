@@ -166,10 +166,9 @@ public final class FunnelJob {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("table.local-time-zone", "UTC");
         c.put("pipeline.name", "funnelstream-live-analytics");
-        // Updates are batched for at most this long: far fewer state accesses, still sub-second.
-        c.put("table.exec.mini-batch.enabled", "true");
-        c.put("table.exec.mini-batch.allow-latency", s.emitInterval().toMillis() + " ms");
-        c.put("table.exec.mini-batch.size", "5000");
+        // No mini-batch: its assigner would sit right after the source and, feeding the Java steps,
+        // replace the event-time watermark with a wall-clock one. The sinks' buffer does the batching.
+        c.put("table.exec.mini-batch.enabled", "false");
         // A partition with nothing new must not hold the watermark (and every window) back.
         c.put("table.exec.source.idle-timeout", "10 s");
         return c;

@@ -32,6 +32,9 @@ public final class DuckDbWarehouse implements Warehouse {
     private final DuckDBConnection writer;
     private final boolean readOnly;
     private final Path stageDir;
+    /** Its own connection, so live aggregates never wait for a large raw batch to commit. */
+    private Connection aggregateWriter;
+    private final Object aggregateLock = new Object();
 
     private DuckDbWarehouse(DuckDBConnection writer, boolean readOnly, Path stageDir) {
         this.writer = writer;
@@ -96,7 +99,7 @@ public final class DuckDbWarehouse implements Warehouse {
             }
             insertQuarantine(batch.quarantined(), now);
             upsertProgress(batch.progress(), now);
-            upsertPositions(consumer, batch.positions(), now);
+            upsertPositions(writer, consumer, batch.positions(), now);
             if (batch.kafkaLag() != null) {
                 try (PreparedStatement ps = writer.prepareStatement(SqlFiles.load("land/upsert_lag.sql"))) {
                     ps.setString(1, consumer);
@@ -230,8 +233,8 @@ public final class DuckDbWarehouse implements Warehouse {
         }
     }
 
-    private void upsertPositions(String consumer, List<RawBatch.Position> positions, OffsetDateTime now)
-            throws SQLException {
+    private static void upsertPositions(Connection writer, String consumer, List<RawBatch.Position> positions,
+                                        OffsetDateTime now) throws SQLException {
         try (PreparedStatement ps = writer.prepareStatement(SqlFiles.load("land/upsert_offset.sql"))) {
             for (RawBatch.Position p : positions) {
                 ps.setString(1, consumer);
@@ -242,6 +245,58 @@ public final class DuckDbWarehouse implements Warehouse {
                 ps.executeUpdate();
             }
         }
+    }
+
+    @Override
+    public void landAggregates(String consumer, AggregateBatch batch) throws SQLException {
+        synchronized (aggregateLock) {
+            if (readOnly) {
+                throw new IllegalStateException("warehouse opened read-only");
+            }
+            if (aggregateWriter == null) {
+                aggregateWriter = connect();
+            }
+            Connection c = aggregateWriter;
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            try {
+                c.setAutoCommit(false);
+                Map<String, PreparedStatement> statements = new HashMap<>();
+                try {
+                    for (AggregateBatch.Change change : batch.changes()) {
+                        writeChange(c, statements, change, now);
+                    }
+                } finally {
+                    for (PreparedStatement ps : statements.values()) {
+                        ps.close();
+                    }
+                }
+                upsertPositions(c, consumer, batch.positions(), now);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static void writeChange(Connection c, Map<String, PreparedStatement> statements,
+                                    AggregateBatch.Change change, OffsetDateTime now) throws SQLException {
+        String file = "land/processed/" + change.aggregate() + (change.isDelete() ? "_delete.sql" : "_upsert.sql");
+        PreparedStatement ps = statements.get(file);
+        if (ps == null) {
+            ps = c.prepareStatement(SqlFiles.load(file));
+            statements.put(file, ps);
+        }
+        Object[] values = change.isDelete() ? change.key() : change.values();
+        for (int i = 0; i < values.length; i++) {
+            ps.setObject(i + 1, values[i]);
+        }
+        if (!change.isDelete()) {
+            ps.setObject(values.length + 1, now);
+        }
+        ps.executeUpdate();
     }
 
     @Override
@@ -271,6 +326,9 @@ public final class DuckDbWarehouse implements Warehouse {
     @Override
     public void close() {
         try {
+            if (aggregateWriter != null) {
+                aggregateWriter.close();
+            }
             writer.close();
         } catch (SQLException e) {
             // Closing flushes the WAL; a failure here leaves the file to be recovered on next open.

@@ -14,6 +14,12 @@ public interface Warehouse extends AutoCloseable {
     /** Lands the batch and the consumer's positions in one transaction: all of it or none. */
     void land(String consumer, RawBatch batch) throws SQLException;
 
+    /**
+     * Upserts (or deletes) the processed-layer rows of the batch and stores the consumer's positions,
+     * in one transaction. Safe to call from another thread than {@link #land}: a separate writer.
+     */
+    void landAggregates(String consumer, AggregateBatch batch) throws SQLException;
+
     /** The positions the consumer has landed up to, as stored by {@link #land}. */
     List<RawBatch.Position> positions(String consumer) throws SQLException;
 

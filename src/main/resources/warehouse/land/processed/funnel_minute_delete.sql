@@ -1,0 +1,1 @@
+DELETE FROM processed.funnel_minute WHERE minute = ? AND category = ?;

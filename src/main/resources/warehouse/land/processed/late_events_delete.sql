@@ -1,0 +1,1 @@
+DELETE FROM processed.late_events WHERE minute = ?;

@@ -1,0 +1,2 @@
+INSERT OR REPLACE INTO processed.late_events (minute, events, updated_at)
+VALUES (?, ?, ?);

@@ -1,0 +1,1 @@
+DELETE FROM processed.session_funnel WHERE hour = ?;

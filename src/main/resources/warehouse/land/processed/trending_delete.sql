@@ -1,0 +1,1 @@
+DELETE FROM processed.trending_products WHERE window_end = ? AND rank = ?;
