@@ -240,7 +240,9 @@ public final class Funnelstream implements AutoCloseable {
                 .forEach(e -> rawEnd.append(e.getKey().partition()).append('=').append(e.getValue()).append('\n'));
         analytics = LiveAnalytics.start(jobSettings(true), flinkDir, rawEnd.toString());
         resources.push(analytics);
+        long started = System.nanoTime();
         analytics.awaitFinished();
+        log.info("Live analytics job finished in {} ms", (System.nanoTime() - started) / 1_000_000);
         Map<TopicPartition, Long> aggregatesEnd = endOffsets(Topics.AGGREGATES);
         while (!aggregateLoader.caughtUpWith(aggregatesEnd)) {
             if (aggregateLoader.failure() != null) {
@@ -249,6 +251,8 @@ public final class Funnelstream implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }
+        log.info("Its {} aggregate records landed {} ms after it started",
+                aggregatesEnd.values().stream().mapToLong(Long::longValue).sum(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The end of every partition of the topics, once everything written to it so far is counted. */

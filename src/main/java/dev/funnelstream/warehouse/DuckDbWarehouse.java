@@ -4,9 +4,11 @@ import dev.funnelstream.stream.QuarantineRecord;
 import dev.funnelstream.stream.ReplayProgress;
 import dev.funnelstream.validate.EventTimes;
 import dev.funnelstream.validate.RawEvent;
+import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
@@ -260,16 +263,7 @@ public final class DuckDbWarehouse implements Warehouse {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             try {
                 c.setAutoCommit(false);
-                Map<String, PreparedStatement> statements = new HashMap<>();
-                try {
-                    for (AggregateBatch.Change change : batch.changes()) {
-                        writeChange(c, statements, change, now);
-                    }
-                } finally {
-                    for (PreparedStatement ps : statements.values()) {
-                        ps.close();
-                    }
-                }
+                writeChanges(c, batch.changes(), now);
                 upsertPositions(c, consumer, batch.positions(), now);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -281,22 +275,77 @@ public final class DuckDbWarehouse implements Warehouse {
         }
     }
 
-    private static void writeChange(Connection c, Map<String, PreparedStatement> statements,
-                                    AggregateBatch.Change change, OffsetDateTime now) throws SQLException {
-        String file = "land/processed/" + change.aggregate() + (change.isDelete() ? "_delete.sql" : "_upsert.sql");
-        PreparedStatement ps = statements.get(file);
-        if (ps == null) {
-            ps = c.prepareStatement(SqlFiles.load(file));
-            statements.put(file, ps);
+    /**
+     * Stages each aggregate's rows with DuckDB's appender and merges them in one statement:
+     * row-by-row upserts into an indexed table cost about a millisecond each, too slow for a stream.
+     */
+    private static void writeChanges(Connection c, List<AggregateBatch.Change> changes, OffsetDateTime now)
+            throws SQLException {
+        Map<String, List<Object[]>> upserts = new LinkedHashMap<>();
+        for (AggregateBatch.Change change : changes) {
+            if (change.isDelete()) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        SqlFiles.load("land/processed/" + change.aggregate() + "_delete.sql"))) {
+                    bind(ps, 0, change.key());
+                    ps.executeUpdate();
+                }
+            } else {
+                upserts.computeIfAbsent(change.aggregate(), a -> new ArrayList<>()).add(change.values());
+            }
         }
-        Object[] values = change.isDelete() ? change.key() : change.values();
-        for (int i = 0; i < values.length; i++) {
-            ps.setObject(i + 1, values[i]);
+        for (Map.Entry<String, List<Object[]>> e : upserts.entrySet()) {
+            Map<String, String> names = Map.of("aggregate", e.getKey(), "table", processedTable(e.getKey()));
+            try (Statement st = c.createStatement()) {
+                for (String sql : SqlFiles.statements("land/processed/stage.sql", names)) {
+                    st.execute(sql);
+                }
+            }
+            try (DuckDBAppender appender = c.unwrap(DuckDBConnection.class)
+                    .createAppender("pipeline", "stage_" + e.getKey())) {
+                for (Object[] row : e.getValue()) {
+                    appender.beginRow();
+                    for (Object v : row) {
+                        appendValue(appender, v);
+                    }
+                    appender.append(now);
+                    appender.endRow();
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                for (String sql : SqlFiles.statements("land/processed/merge.sql", names)) {
+                    st.execute(sql);
+                }
+            }
         }
-        if (!change.isDelete()) {
-            ps.setObject(values.length + 1, now);
+    }
+
+    private static String processedTable(String aggregate) {
+        return aggregate.equals("trending") ? "trending_products" : aggregate;
+    }
+
+    private static void appendValue(DuckDBAppender a, Object v) throws SQLException {
+        if (v == null) {
+            a.appendNull();
+        } else if (v instanceof OffsetDateTime t) {
+            a.append(t);
+        } else if (v instanceof BigDecimal d) {
+            a.append(d);
+        } else if (v instanceof Long l) {
+            a.append(l);
+        } else if (v instanceof Integer i) {
+            a.append(i);
+        } else if (v instanceof String s) {
+            a.append(s);
+        } else {
+            throw new IllegalArgumentException("cannot stage a " + v.getClass().getSimpleName());
         }
-        ps.executeUpdate();
+    }
+
+    private static int bind(PreparedStatement ps, int at, Object[] values) throws SQLException {
+        for (Object v : values) {
+            ps.setObject(++at, v);
+        }
+        return at;
     }
 
     @Override

@@ -7,16 +7,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stopping a run at any moment, by a crash (SIGKILL) or by Ctrl-C (SIGTERM), and starting it
- * again gives exactly the books of an uninterrupted run: nothing lost, nothing counted twice.
+ * again gives exactly the books of an uninterrupted run: nothing lost, nothing counted twice; and
+ * the same processed (Flink) tables, also when the crash hits the live-analytics job mid-stream.
  */
 class CrashRestartIT {
     private static final long EVENTS = 400_000;
@@ -25,6 +30,7 @@ class CrashRestartIT {
     static Path shared;
     static Path input;
     static String uninterrupted;
+    static List<String> uninterruptedProcessed;
 
     @BeforeAll
     static void generateInputAndRunItUninterrupted() throws Exception {
@@ -37,6 +43,60 @@ class CrashRestartIT {
         assertThat(s.get("input_rows").asLong()).isEqualTo(EVENTS);
         assertThat(s.get("duplicates").asLong()).as("the generator makes exact repeats").isPositive();
         uninterrupted = StatusJson.books(s);
+        uninterruptedProcessed = processedTables(shared.resolve("reference"));
+        assertThat(uninterruptedProcessed).hasSizeGreaterThan(1000);
+    }
+
+    @Test
+    void aCrashOfTheLiveAnalyticsJobMidStreamThenARestartGivesTheSameProcessedTables(@TempDir Path tmp)
+            throws Exception {
+        Path dataDir = tmp.resolve("data");
+        Path checkpoints = dataDir.resolve("flink").resolve("checkpoints-drain");
+        try (AppProcess first = AppProcess.start(tmp, "first", "run", "--input", input.toString(),
+                "--speed", "max", "--until-drained", "--checkpoint-interval", "500ms",
+                "--data-dir", dataDir.toString(), "--port", "0")) {
+            // The bounded job starts once everything is replayed; crash it once it has checkpointed
+            // and some of its results are landed, but before it has finished.
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+            while (!(hasCheckpoint(checkpoints) && liveRows(dataDir) > 0)) {
+                assertThat(first.alive()).as("the run ended before the job was caught mid-stream: "
+                        + first.err()).isTrue();
+                assertThat(Instant.now()).as("no checkpoint and live rows in time").isBefore(deadline);
+                Thread.sleep(50);
+            }
+            first.crash();
+        }
+        assertThat(restartUntilDrained(tmp, dataDir)).isEqualTo(uninterrupted);
+        assertThat(processedTables(dataDir)).containsExactlyElementsOf(uninterruptedProcessed);
+    }
+
+    private static boolean hasCheckpoint(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.anyMatch(p -> p.getFileName().toString().equals("_metadata"));
+        }
+    }
+
+    /** Rows of events-per-minute, asked of the running run; 0 while it cannot answer yet. */
+    private static long liveRows(Path dataDir) {
+        if (!Files.exists(dataDir.resolve("run.json"))) {
+            return 0;
+        }
+        Cli.Result r = Cli.run("report", "events-per-minute", "--format", "csv", "--data-dir", dataDir.toString());
+        return r.exitCode() == 0 ? r.out().lines().count() - 1 : 0;
+    }
+
+    /** Every processed table's rows, without the landing time. */
+    private static List<String> processedTables(Path dataDir) throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (String table : List.of("funnel_minute", "session_funnel", "trending_products", "late_events")) {
+            rows.add("-- " + table);
+            rows.addAll(Warehouses.rows(dataDir,
+                    "SELECT * EXCLUDE (updated_at) FROM processed." + table + " ORDER BY ALL"));
+        }
+        return rows;
     }
 
     @Test
@@ -48,6 +108,7 @@ class CrashRestartIT {
             first.crash();
         }
         assertThat(restartUntilDrained(tmp, dataDir)).isEqualTo(uninterrupted);
+        assertThat(processedTables(dataDir)).containsExactlyElementsOf(uninterruptedProcessed);
     }
 
     @Test

@@ -1,2 +1,0 @@
-INSERT OR REPLACE INTO processed.late_events (minute, events, updated_at)
-VALUES (?, ?, ?);

@@ -1,2 +1,0 @@
-INSERT OR REPLACE INTO processed.session_funnel (hour, viewed, carted, purchased, updated_at)
-VALUES (?, ?, ?, ?, ?);
