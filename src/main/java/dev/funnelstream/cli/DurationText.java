@@ -11,6 +11,15 @@ final class DurationText {
     private DurationText() {
     }
 
+    /** {@code --watermark-delay}: a duration under 100 days (what the job's SQL interval can hold). */
+    static Duration watermarkDelay(String text) {
+        Duration d = parse(text, "--watermark-delay");
+        if (d.toDays() >= 100) {
+            throw new UserException("--watermark-delay must be under 100 days");
+        }
+        return d;
+    }
+
     /** The duration, or a UserException naming the option. */
     static Duration parse(String text, String option) {
         Matcher m = TEXT.matcher(text == null ? "" : text.strip());

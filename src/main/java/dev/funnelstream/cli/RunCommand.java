@@ -144,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
         if (samplePerDay < 0) {
             throw new UserException("--sample-per-day must be 0 or more");
         }
-        Duration lateAfter = DurationText.parse(watermarkDelay, "--watermark-delay");
+        Duration lateAfter = DurationText.watermarkDelay(watermarkDelay);
         Duration checkpoints = DurationText.parse(checkpointInterval, "--checkpoint-interval");
         if (checkpoints.toMillis() < 100) {
             throw new UserException("--checkpoint-interval must be at least 100ms");

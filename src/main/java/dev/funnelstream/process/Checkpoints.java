@@ -2,7 +2,11 @@ package dev.funnelstream.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
@@ -35,6 +39,8 @@ final class Checkpoints {
             return entries.filter(p -> p.getFileName().toString().startsWith("chk-"))
                     .filter(p -> Files.exists(p.resolve("_metadata")))
                     .toList().stream();
+        } catch (NoSuchFileException e) {
+            return Stream.empty(); // Flink cleaned it up meanwhile
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,15 +54,35 @@ final class Checkpoints {
         }
     }
 
-    /** Deletes the directory and all in it; missing is fine. */
+    /** Deletes the directory and all in it; missing is fine, and so is Flink deleting parts meanwhile. */
     static void deleteAll(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    if (e != null && !(e instanceof NoSuchFileException)) {
+                        throw e;
+                    }
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (NoSuchFileException e) {
+            // already gone
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

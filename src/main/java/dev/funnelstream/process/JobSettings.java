@@ -34,8 +34,9 @@ public record JobSettings(
 
     public JobSettings {
         kafkaProperties = Map.copyOf(kafkaProperties);
-        if (watermarkDelay.isNegative()) {
-            throw new IllegalArgumentException("the watermark delay cannot be negative");
+        if (watermarkDelay.isNegative() || watermarkDelay.toDays() >= 100) {
+            // The SQL interval literal holds at most two digits of days.
+            throw new IllegalArgumentException("the watermark delay must be between 0 and 99 days");
         }
         if (checkpointInterval.toMillis() < 100) {
             throw new IllegalArgumentException("the checkpoint interval must be at least 100 ms");

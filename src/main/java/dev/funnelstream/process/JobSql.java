@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Flink job's SQL, kept as resource files under {@code /process/}, with {@code ${key}}
@@ -14,6 +16,7 @@ import java.util.Map;
  * {@link #options}, which quotes each key and value itself.
  */
 final class JobSql {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");
     private JobSql() {
     }
 
@@ -46,17 +49,46 @@ final class JobSql {
     }
 
     private static String fill(String name, String sql, Map<String, String> values, Map<String, String> optionLists) {
-        for (Map.Entry<String, String> v : values.entrySet()) {
-            sql = sql.replace("${" + v.getKey() + "}", v.getValue().replace("'", "''"));
+        // Checked on the template, before values (which may hold '${' or secrets) go in.
+        Matcher unfilled = PLACEHOLDER.matcher(sql);
+        while (unfilled.find()) {
+            String key = unfilled.group(1);
+            if (!values.containsKey(key) && !optionLists.containsKey(key)) {
+                throw new IllegalStateException("unfilled placeholder ${" + key + "} in " + name);
+            }
         }
         for (Map.Entry<String, String> v : optionLists.entrySet()) {
             sql = sql.replace("${" + v.getKey() + "}", v.getValue());
         }
-        if (sql.contains("${")) {
-            throw new IllegalStateException("unfilled placeholder in " + name + ": " + sql);
+        // An option list ends with a comma; the last one before ')' must go (outside string literals).
+        sql = dropCommaBeforeParenthesis(sql);
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            sql = sql.replace("${" + v.getKey() + "}", v.getValue().replace("'", "''"));
         }
-        // An option list ends with a comma; the last one before ')' must go.
-        return sql.replaceAll(",\\s*\\)", "\n)");
+        return sql;
+    }
+
+    private static String dropCommaBeforeParenthesis(String sql) {
+        StringBuilder out = new StringBuilder(sql.length());
+        boolean quoted = false;
+        for (int i = 0; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            if (ch == '\'') {
+                quoted = !quoted; // a doubled '' inside a literal toggles twice
+            } else if (!quoted && ch == ',') {
+                int j = i + 1;
+                while (j < sql.length() && Character.isWhitespace(sql.charAt(j))) {
+                    j++;
+                }
+                if (j < sql.length() && sql.charAt(j) == ')') {
+                    out.append('\n');
+                    i = j - 1; // the ')' comes next
+                    continue;
+                }
+            }
+            out.append(ch);
+        }
+        return out.toString();
     }
 
     private static String quote(String s) {

@@ -45,6 +45,9 @@ public final class SessionFunnelState {
 
     /** The first cart at or after the first view, or NONE. */
     long firstCart() {
+        if (!viewed()) {
+            return NONE;
+        }
         long first = NONE;
         for (long c : carts) {
             if (c >= firstView && (first == NONE || c < first)) {

@@ -1,0 +1,2 @@
+-- For JobSqlTest: a placeholder no value fills.
+SELECT '${known}', '${unknown}';
