@@ -1,22 +1,20 @@
 -- The job's one statement set: every aggregate, each into its own upsert-kafka topic.
 
--- Per minute and top-level category, plus an 'all' row, updated while the minute is still open.
--- The STATE_TTL hint bounds the state of minutes the watermark has long passed (late events never
--- reach this query, so an expired minute gets no more rows).
+-- Per minute and top-level category, plus an 'all' row, updated with every event while the minute
+-- is still open (the keyed step MinuteFunnelFunction keeps each minute until the watermark passes it).
 INSERT INTO funnel_minute_sink
-SELECT /*+ STATE_TTL('e' = '${minute_state_ttl}') */
+SELECT
     CAST(`minute` AS TIMESTAMP(3)) AS `minute`,
-    COALESCE(category, 'all') AS category,
-    COUNT(*) FILTER (WHERE event_type = 'view') AS `views`,
-    COUNT(*) FILTER (WHERE event_type = 'cart') AS carts,
-    COUNT(*) FILTER (WHERE event_type = 'remove_from_cart') AS remove_from_carts,
-    COUNT(*) FILTER (WHERE event_type = 'purchase') AS purchases,
-    CAST(COALESCE(SUM(price) FILTER (WHERE event_type = 'purchase'), 0) AS DECIMAL(18, 6)) AS revenue,
-    COUNT(DISTINCT user_session) FILTER (WHERE event_type = 'view') AS sessions_viewed,
-    COUNT(DISTINCT user_session) FILTER (WHERE event_type = 'cart') AS sessions_carted,
-    COUNT(DISTINCT user_session) FILTER (WHERE event_type = 'purchase') AS sessions_purchased
-FROM events_by_minute AS e
-GROUP BY GROUPING SETS ((`minute`, category), (`minute`));
+    category,
+    `views`,
+    carts,
+    remove_from_carts,
+    purchases,
+    revenue,
+    sessions_viewed,
+    sessions_carted,
+    sessions_purchased
+FROM minute_funnel;
 
 -- The ordered session funnel per hour of each session's first view; a session moving to an
 -- earlier hour (an out-of-order first view) is taken out of the old hour.

@@ -1,16 +1,7 @@
 -- Views over the streams the job prepares in Java (FunnelJob): `on_time_events` and `late_events`
--- are the raw events with exact repeats removed, split at the watermark; `session_progress` is
--- each session's place in the ordered funnel, as a changelog. `rowtime` is the event time attribute.
-
--- The columns every aggregate groups by: UTC minute and top-level category.
-CREATE TEMPORARY VIEW events_by_minute AS
-SELECT
-    FLOOR(rowtime TO MINUTE) AS `minute`,
-    COALESCE(NULLIF(SPLIT_INDEX(category_code, '.', 0), ''), 'unknown') AS category,
-    event_type,
-    price,
-    user_session
-FROM on_time_events;
+-- are the raw events with exact repeats removed, split at the watermark; `minute_funnel` is each
+-- minute and category's funnel and `session_progress` each session's place in the ordered funnel,
+-- both as changelogs. `rowtime` is the event time attribute.
 
 -- Views, carts and revenue per product over the last hour, every 5 minutes of event time.
 CREATE TEMPORARY VIEW product_hour AS
@@ -28,7 +19,7 @@ SELECT
 FROM TABLE(HOP(TABLE on_time_events, DESCRIPTOR(rowtime), INTERVAL '5' MINUTE, INTERVAL '1' HOUR))
 GROUP BY window_start, window_end, window_time, product_id;
 
--- Each slide's top 100 by views (ties by product id, so ranks are stable); the top 10 are shown,
+-- Each slide's top 20 by views (ties by product id, so ranks are stable); the top 10 are shown,
 -- the rest tell a shown product's rank in the slide before.
 CREATE TEMPORARY VIEW product_rank AS
 SELECT *
@@ -37,4 +28,4 @@ FROM (
                                  ORDER BY `views` DESC, product_id ASC) AS product_rank
     FROM product_hour
 )
-WHERE product_rank <= 100
+WHERE product_rank <= 20

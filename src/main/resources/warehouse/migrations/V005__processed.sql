@@ -31,7 +31,7 @@ CREATE TABLE processed.session_funnel (
 );
 
 -- Every 5 minutes of event time, the top 10 products by views over the hour before window_end.
--- previous_rank is the product's rank in the slide 5 minutes earlier (null: not in its top 100).
+-- previous_rank is the product's rank in the slide 5 minutes earlier (null: not in its top 20).
 CREATE TABLE processed.trending_products (
     window_end     TIMESTAMPTZ    NOT NULL,
     rank           INTEGER        NOT NULL,

@@ -120,7 +120,7 @@ public final class Funnelstream implements AutoCloseable {
         resources.push(this::stopAggregateLoader);
         flinkDir = dataDir.root().resolve("flink");
         if (settings.jobMode() == JobMode.LIVE) {
-            analytics = LiveAnalytics.start(jobSettings(false), flinkDir, null);
+            analytics = LiveAnalytics.start(jobSettings(false), flinkDir);
             resources.push(analytics);
         }
         transforms = TransformSchedule.start(warehouse, TRANSFORM_INTERVAL);
@@ -219,7 +219,7 @@ public final class Funnelstream implements AutoCloseable {
         Map<TopicPartition, Long> end = endOffsets(Topics.LANDED);
         awaitLanded(end);
         if (settings.jobMode() == JobMode.DRAIN) {
-            drainAnalytics(end);
+            drainAnalytics();
         }
         try {
             transforms.runNow();
@@ -233,12 +233,8 @@ public final class Funnelstream implements AutoCloseable {
      * Runs the bounded job over everything on the raw topic and waits until its final results are
      * landed in the processed layer.
      */
-    private void drainAnalytics(Map<TopicPartition, Long> end) throws InterruptedException {
-        StringBuilder rawEnd = new StringBuilder();
-        end.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.RAW))
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingInt(TopicPartition::partition)))
-                .forEach(e -> rawEnd.append(e.getKey().partition()).append('=').append(e.getValue()).append('\n'));
-        analytics = LiveAnalytics.start(jobSettings(true), flinkDir, rawEnd.toString());
+    private void drainAnalytics() throws InterruptedException {
+        analytics = LiveAnalytics.start(jobSettings(true), flinkDir);
         resources.push(analytics);
         long started = System.nanoTime();
         analytics.awaitFinished();

@@ -67,7 +67,7 @@ final class LiveJobCommand implements Callable<Integer> {
         JobSettings d = JobSettings.defaults(k.bootstrapServers(), k.clientProperties(), checkpointDir, bounded);
         JobSettings settings = new JobSettings(d.bootstrapServers(), d.kafkaProperties(),
                 DurationText.watermarkDelay(watermarkDelay), d.dedupRetention(), d.sessionRetention(),
-                interval, checkpointDir, parallelism, d.emitInterval(), d.minuteStateTtl(), bounded);
+                interval, checkpointDir, parallelism, d.emitInterval(), bounded);
         TableResult result = FunnelJob.submit(settings, null);
         spec.commandLine().getOut().println("submitted live-analytics job "
                 + result.getJobClient().map(c -> c.getJobID().toString()).orElse("(no id)"));

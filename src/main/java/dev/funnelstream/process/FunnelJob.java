@@ -70,6 +70,29 @@ public final class FunnelJob {
         t.createTemporaryView("on_time_events", t.fromDataStream(onTime, withRowtime));
         t.createTemporaryView("late_events", t.fromDataStream(onTime.getSideOutput(lateTag), withRowtime));
 
+        DataStream<Row> minutes = onTime
+                .flatMap(new ByMinuteAndCategory())
+                .returns(Types.ROW(Types.LONG, Types.STRING, Types.STRING, Types.BIG_DEC, Types.STRING))
+                .name("by-minute-and-category")
+                .keyBy(r -> r.getField(0) + "|" + r.getField(1), Types.STRING)
+                .process(new MinuteFunnelFunction())
+                .returns(Types.ROW(Types.INSTANT, Types.STRING, Types.LONG, Types.LONG, Types.LONG, Types.LONG,
+                        Types.BIG_DEC, Types.LONG, Types.LONG, Types.LONG))
+                .name("minute-funnel").uid("minute-funnel");
+        t.createTemporaryView("minute_funnel", t.fromChangelogStream(minutes, Schema.newBuilder()
+                .column("f0", DataTypes.TIMESTAMP_LTZ(3).notNull())
+                .column("f1", DataTypes.STRING().notNull())
+                .column("f2", DataTypes.BIGINT().notNull())
+                .column("f3", DataTypes.BIGINT().notNull())
+                .column("f4", DataTypes.BIGINT().notNull())
+                .column("f5", DataTypes.BIGINT().notNull())
+                .column("f6", DataTypes.DECIMAL(18, 6).notNull())
+                .column("f7", DataTypes.BIGINT().notNull())
+                .column("f8", DataTypes.BIGINT().notNull())
+                .column("f9", DataTypes.BIGINT().notNull())
+                .build(), ChangelogMode.all()).as("minute", "category", "views", "carts", "remove_from_carts",
+                "purchases", "revenue", "sessions_viewed", "sessions_carted", "sessions_purchased"));
+
         DataStream<Row> sessions = unique
                 .filter(r -> r.getField("user_session") != null)
                 .keyBy(r -> (String) r.getField("user_session"), Types.STRING)
@@ -109,7 +132,6 @@ public final class FunnelJob {
         values.put("session_funnel_topic", Topics.AGG_SESSION_FUNNEL);
         values.put("trending_topic", Topics.AGG_TRENDING);
         values.put("late_events_topic", Topics.AGG_LATE_EVENTS);
-        values.put("minute_state_ttl", s.minuteStateTtl().toMillis() + " ms");
         Map<String, String> lists = Map.of(
                 "kafka_properties", JobSql.options(kafkaProperties(s)),
                 "sink_options", JobSql.options(sinkOptions(s)));
@@ -171,6 +193,9 @@ public final class FunnelJob {
         c.put("table.exec.mini-batch.enabled", "false");
         // A partition with nothing new must not hold the watermark (and every window) back.
         c.put("table.exec.source.idle-timeout", "10 s");
+        // The minute funnel arrives as a changelog of whole rows, before and after: the sink may
+        // write them as they come, no materializing state in front of it.
+        c.put("table.exec.sink.upsert-materialize", "NONE");
         return c;
     }
 }

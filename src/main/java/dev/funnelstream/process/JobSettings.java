@@ -13,7 +13,6 @@ import java.util.Map;
  * @param checkpointInterval how often Flink checkpoints; a restart resumes from the latest one
  * @param checkpointDir      a URI (file:///..., s3://...) for the checkpoints
  * @param emitInterval       how long results may wait to be batched before they are written
- * @param minuteStateTtl     wall-clock time a minute's aggregate is kept after its last update
  * @param bounded            stop at the raw topic's end offsets as of the job's start
  */
 public record JobSettings(
@@ -26,7 +25,6 @@ public record JobSettings(
         String checkpointDir,
         int parallelism,
         Duration emitInterval,
-        Duration minuteStateTtl,
         boolean bounded) {
 
     public static final Duration DEFAULT_WATERMARK_DELAY = Duration.ofMinutes(5);
@@ -47,18 +45,17 @@ public record JobSettings(
     public static JobSettings defaults(String bootstrapServers, Map<String, String> kafkaProperties,
                                        String checkpointDir, boolean bounded) {
         return new JobSettings(bootstrapServers, kafkaProperties, DEFAULT_WATERMARK_DELAY, Duration.ofHours(1),
-                Duration.ofHours(24), DEFAULT_CHECKPOINT_INTERVAL, checkpointDir, 2, Duration.ofMillis(200),
-                Duration.ofHours(1), bounded);
+                Duration.ofHours(24), DEFAULT_CHECKPOINT_INTERVAL, checkpointDir, 2, Duration.ofMillis(200), bounded);
     }
 
     public JobSettings withWatermarkDelay(Duration delay) {
         return new JobSettings(bootstrapServers, kafkaProperties, delay, dedupRetention, sessionRetention,
-                checkpointInterval, checkpointDir, parallelism, emitInterval, minuteStateTtl, bounded);
+                checkpointInterval, checkpointDir, parallelism, emitInterval, bounded);
     }
 
     public JobSettings withCheckpointInterval(Duration interval) {
         return new JobSettings(bootstrapServers, kafkaProperties, watermarkDelay, dedupRetention, sessionRetention,
-                interval, checkpointDir, parallelism, emitInterval, minuteStateTtl, bounded);
+                interval, checkpointDir, parallelism, emitInterval, bounded);
     }
 
     @Override

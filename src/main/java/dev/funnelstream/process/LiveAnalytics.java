@@ -5,9 +5,6 @@ import org.apache.flink.table.api.TableResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -16,13 +13,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The live-analytics job inside a run: submitted to the local MiniCluster (or wherever the Flink
- * environment points), resumed from the newest checkpoint of the same mode, cancelled on close with
- * its last checkpoint kept for the next run.
+ * environment points). An unbounded job resumes from the newest checkpoint and is cancelled on close
+ * with its last checkpoint kept for the next run; a bounded one (a drain) always starts afresh.
  */
 public final class LiveAnalytics implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveAnalytics.class);
-    /** A drain job's checkpoints only fit a raw topic that ends where it ended; this file says where. */
-    private static final String DRAIN_END = "raw-end-offsets.txt";
 
     private final Path checkpointDir;
     private final boolean bounded;
@@ -40,39 +35,27 @@ public final class LiveAnalytics implements AutoCloseable {
     /**
      * Starts the job.
      *
-     * @param flinkDir    the data dir's flink directory; checkpoints go under it, one folder per mode
-     * @param rawEnd      for a bounded job, a description of the raw topic's end offsets; its
-     *                    checkpoints are reused only when the topic still ends there
+     * @param flinkDir the data dir's flink directory; checkpoints go under it, one folder per mode
      */
-    public static LiveAnalytics start(JobSettings settings, Path flinkDir, String rawEnd) {
+    public static LiveAnalytics start(JobSettings settings, Path flinkDir) {
         Path dir = flinkDir.resolve(settings.bounded() ? "checkpoints-drain" : "checkpoints-live");
         if (settings.bounded()) {
-            prepareDrainDir(dir, rawEnd);
+            // A bounded job restored from a checkpoint can wait forever at the transaction marker
+            // that ends the raw topic (its restored splits never see a record at their stopping
+            // offset). A drain therefore always starts from the beginning; the aggregates are
+            // upserts by key, so recomputing them ends in the same processed tables.
+            Checkpoints.deleteAll(dir);
         }
         String restore = Checkpoints.latest(dir).map(Path::toString).orElse(null);
         long started = System.nanoTime();
         TableResult result = FunnelJob.submit(new JobSettings(settings.bootstrapServers(), settings.kafkaProperties(),
                 settings.watermarkDelay(), settings.dedupRetention(), settings.sessionRetention(),
                 settings.checkpointInterval(), dir.toUri().toString(), settings.parallelism(),
-                settings.emitInterval(), settings.minuteStateTtl(), settings.bounded()), restore);
+                settings.emitInterval(), settings.bounded()), restore);
         log.info("Live analytics job {} ({}) submitted in {} ms{}", result.getJobClient().map(JobClient::getJobID)
                         .orElse(null), settings.bounded() ? "bounded" : "unbounded",
                 (System.nanoTime() - started) / 1_000_000, restore == null ? "" : ", resuming from " + restore);
         return new LiveAnalytics(dir, settings.bounded(), result);
-    }
-
-    private static void prepareDrainDir(Path dir, String rawEnd) {
-        try {
-            Path marker = dir.resolve(DRAIN_END);
-            if (Files.exists(marker) && !Files.readString(marker).equals(rawEnd)) {
-                // Its splits would stop at the old end: start over (upserts make that safe).
-                Checkpoints.deleteAll(dir);
-            }
-            Files.createDirectories(dir);
-            Files.writeString(marker, rawEnd);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Waits for a bounded job to finish; its checkpoints are then of no further use. */

@@ -56,7 +56,8 @@ class CrashRestartIT {
                 "--speed", "max", "--until-drained", "--checkpoint-interval", "500ms",
                 "--data-dir", dataDir.toString(), "--port", "0")) {
             // The bounded job starts once everything is replayed; crash it once it has checkpointed
-            // and some of its results are landed, but before it has finished.
+            // and some of its results are landed, but before it has finished. The restart drains
+            // afresh (see LiveAnalytics) and must end in the same tables, half-landed rows and all.
             Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
             while (!(hasCheckpoint(checkpoints) && liveRows(dataDir) > 0)) {
                 assertThat(first.alive()).as("the run ended before the job was caught mid-stream: "

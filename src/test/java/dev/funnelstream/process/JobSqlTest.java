@@ -126,10 +126,12 @@ class JobSqlTest {
     }
 
     @Test
-    void theInsertsGetTheMinuteStateTtl() {
-        String inserts = String.join("\n", funnelJobStatements("inserts.sql", settings()));
+    void theInsertsAreOneInsertPerAggregateTopic() {
+        List<String> inserts = funnelJobStatements("inserts.sql", settings());
 
-        assertThat(inserts).contains("STATE_TTL('e' = '3600000 ms')");
+        assertThat(inserts).hasSize(4).allMatch(sql -> sql.startsWith("INSERT INTO "));
+        assertThat(String.join("\n", inserts)).contains("INSERT INTO funnel_minute_sink", "INSERT INTO session_funnel_sink",
+                "INSERT INTO trending_sink", "INSERT INTO late_events_sink");
     }
 
     @Test
