@@ -6,6 +6,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -171,6 +172,9 @@ public final class FunnelJob {
         Configuration c = new Configuration();
         c.set(CoreOptions.DEFAULT_PARALLELISM, s.parallelism());
         c.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        // Records wait at most this long in a network buffer between tasks (Flink's default is
+        // 100 ms per hop; the job has three hops, and results should show within a second).
+        c.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ofMillis(20));
         c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, s.checkpointInterval());
         c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, s.checkpointDir());
         c.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,

@@ -45,7 +45,7 @@ public record JobSettings(
     public static JobSettings defaults(String bootstrapServers, Map<String, String> kafkaProperties,
                                        String checkpointDir, boolean bounded) {
         return new JobSettings(bootstrapServers, kafkaProperties, DEFAULT_WATERMARK_DELAY, Duration.ofHours(1),
-                Duration.ofHours(24), DEFAULT_CHECKPOINT_INTERVAL, checkpointDir, 2, Duration.ofMillis(200), bounded);
+                Duration.ofHours(24), DEFAULT_CHECKPOINT_INTERVAL, checkpointDir, 2, Duration.ofMillis(100), bounded);
     }
 
     public JobSettings withWatermarkDelay(Duration delay) {
