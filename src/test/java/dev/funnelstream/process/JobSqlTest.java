@@ -167,7 +167,7 @@ class JobSqlTest {
                     .containsEntry("properties.bootstrap.servers", "broker:9092")
                     .containsEntry("key.format", "avro")
                     .containsEntry("value.format", "avro")
-                    .containsEntry("sink.buffer-flush.interval", "200 ms");
+                    .containsEntry("sink.buffer-flush.interval", settings().emitInterval().toMillis() + " ms");
         }
     }
 
