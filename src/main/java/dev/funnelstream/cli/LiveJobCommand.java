@@ -34,13 +34,8 @@ final class LiveJobCommand implements Callable<Integer> {
             description = "Where checkpoints go, reachable from every task manager (e.g. s3://..., file:///...).")
     String checkpointDir;
 
-    @Option(names = "--watermark-delay", defaultValue = "5m", paramLabel = "DURATION",
-            description = "How far out of order events may arrive before they count as late. Default: ${DEFAULT-VALUE}")
-    String watermarkDelay;
-
-    @Option(names = "--checkpoint-interval", defaultValue = "5s", paramLabel = "DURATION",
-            description = "How often the job checkpoints. Default: ${DEFAULT-VALUE}")
-    String checkpointInterval;
+    @Mixin
+    JobTimingOptions timing;
 
     @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism of the job. Default: ${DEFAULT-VALUE}")
     int parallelism;
@@ -60,13 +55,10 @@ final class LiveJobCommand implements Callable<Integer> {
         if (parallelism < 1) {
             throw new UserException("--parallelism must be 1 or more");
         }
-        Duration interval = DurationText.parse(checkpointInterval, "--checkpoint-interval");
-        if (interval.toMillis() < 100) {
-            throw new UserException("--checkpoint-interval must be at least 100ms");
-        }
+        Duration interval = timing.checkpointInterval();
         JobSettings d = JobSettings.defaults(k.bootstrapServers(), k.clientProperties(), checkpointDir, bounded);
         JobSettings settings = new JobSettings(d.bootstrapServers(), d.kafkaProperties(),
-                DurationText.watermarkDelay(watermarkDelay), d.dedupRetention(), d.sessionRetention(),
+                timing.watermarkDelay(), d.dedupRetention(), d.sessionRetention(),
                 interval, checkpointDir, parallelism, d.emitInterval(), bounded);
         TableResult result = FunnelJob.submit(settings, null);
         spec.commandLine().getOut().println("submitted live-analytics job "

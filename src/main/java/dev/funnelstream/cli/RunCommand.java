@@ -71,13 +71,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Run the live-analytics Flink job (--no-flink: raw layer and batch reports only). Default: on")
     boolean flink;
 
-    @Option(names = "--watermark-delay", defaultValue = "5m", paramLabel = "DURATION",
-            description = "How far out of order events may arrive before the live job counts them late. Default: ${DEFAULT-VALUE}")
-    String watermarkDelay;
-
-    @Option(names = "--checkpoint-interval", defaultValue = "5s", paramLabel = "DURATION",
-            description = "How often the live job checkpoints; a restart resumes from the last one. Default: ${DEFAULT-VALUE}")
-    String checkpointInterval;
+    @Mixin
+    JobTimingOptions timing;
 
     @Mixin
     ServerOptions server;
@@ -144,11 +139,8 @@ final class RunCommand implements Callable<Integer> {
         if (samplePerDay < 0) {
             throw new UserException("--sample-per-day must be 0 or more");
         }
-        Duration lateAfter = DurationText.watermarkDelay(watermarkDelay);
-        Duration checkpoints = DurationText.parse(checkpointInterval, "--checkpoint-interval");
-        if (checkpoints.toMillis() < 100) {
-            throw new UserException("--checkpoint-interval must be at least 100ms");
-        }
+        Duration lateAfter = timing.watermarkDelay();
+        Duration checkpoints = timing.checkpointInterval();
         JobMode mode = !flink ? JobMode.OFF : untilDrained ? JobMode.DRAIN : JobMode.LIVE;
         return new RunSettings(dataDir.dataDir, replayInputs(), pace, samplePerDay, kafka.settings(),
                 server.host, server.port(), 4, RunSettings.DEFAULT_TRANSACTIONAL_ID, mode, lateAfter, checkpoints);
