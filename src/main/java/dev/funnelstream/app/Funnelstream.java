@@ -7,6 +7,8 @@ import dev.funnelstream.process.JobSettings;
 import dev.funnelstream.process.LiveAnalytics;
 import dev.funnelstream.report.ReportService;
 import dev.funnelstream.serve.ControlServer;
+import dev.funnelstream.serve.DashboardService;
+import dev.funnelstream.serve.LiveFeed;
 import dev.funnelstream.status.Status;
 import dev.funnelstream.status.StatusQuery;
 import dev.funnelstream.stream.EmbeddedKafka;
@@ -40,6 +42,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -63,7 +66,7 @@ public final class Funnelstream implements AutoCloseable {
     private Thread loaderThread;
     private AggregateLoader aggregateLoader;
     private Thread aggregateLoaderThread;
-    private LiveAnalytics analytics;
+    private volatile LiveAnalytics analytics;
     private java.nio.file.Path flinkDir;
     private Replayer replayer;
     private Thread replayThread;
@@ -125,8 +128,9 @@ public final class Funnelstream implements AutoCloseable {
         }
         transforms = TransformSchedule.start(warehouse, TRANSFORM_INTERVAL);
         resources.push(transforms);
-        server = ControlServer.start(settings.host(), settings.port(), this::status, this::health,
-                new ReportService(warehouse, true));
+        ReportService reports = new ReportService(warehouse, true);
+        server = ControlServer.start(settings.server(), this::status, this::health, reports,
+                new DashboardService(warehouse, reports, new RunFeed()));
         resources.push(server);
         dataDir.publishRun(settings.host(), server.port());
         if (settings.inputs().isEmpty()) {
@@ -185,6 +189,39 @@ public final class Funnelstream implements AutoCloseable {
         h.put("replay", replayFailure != null ? "down: " + replayFailure.getMessage()
                 : replayStats.finished() ? "up (finished)" : "up (replaying)");
         return h;
+    }
+
+    /** What this run tells the dashboard beyond the warehouse. */
+    private final class RunFeed implements LiveFeed {
+        @Override
+        public boolean streaming() {
+            return !replayStats.finished();
+        }
+
+        @Override
+        public long recordsLanded() {
+            return loader.stats().records.get();
+        }
+
+        @Override
+        public Long loaderLag() {
+            return loader.stats().lag();
+        }
+
+        @Override
+        public Double freshnessSeconds() {
+            return loader.stats().freshnessSeconds(System.currentTimeMillis());
+        }
+
+        @Override
+        public Double checkpointAgeSeconds() {
+            LiveAnalytics job = analytics;
+            if (job == null) {
+                return null;
+            }
+            OptionalDouble age = job.checkpointAgeSeconds();
+            return age.isPresent() ? age.getAsDouble() : null;
+        }
     }
 
     public ReplayStats replayStats() {

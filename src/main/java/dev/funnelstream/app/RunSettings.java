@@ -2,6 +2,7 @@ package dev.funnelstream.app;
 
 import dev.funnelstream.process.JobMode;
 import dev.funnelstream.process.JobSettings;
+import dev.funnelstream.serve.ServerSettings;
 import dev.funnelstream.stream.KafkaSettings;
 import dev.funnelstream.stream.ReplayInput;
 import dev.funnelstream.stream.Speed;
@@ -17,6 +18,7 @@ import java.util.List;
  * @param port         the HTTP port; 0 picks a free one
  * @param rawPartitions partitions of the raw topic when the run creates it
  * @param jobMode       whether and how the live-analytics (Flink) job runs
+ * @param token         the access token the HTTP server requires, or null for none (loopback only)
  */
 public record RunSettings(
         Path dataDir,
@@ -30,7 +32,8 @@ public record RunSettings(
         String transactionalId,
         JobMode jobMode,
         Duration watermarkDelay,
-        Duration checkpointInterval) {
+        Duration checkpointInterval,
+        String token) {
 
     public static final String DEFAULT_TRANSACTIONAL_ID = "funnelstream-replay";
 
@@ -38,12 +41,23 @@ public record RunSettings(
     public RunSettings(Path dataDir, List<ReplayInput> inputs, Speed speed, long samplePerDay, KafkaSettings kafka,
                        String host, int port, int rawPartitions, String transactionalId) {
         this(dataDir, inputs, speed, samplePerDay, kafka, host, port, rawPartitions, transactionalId, JobMode.OFF,
-                JobSettings.DEFAULT_WATERMARK_DELAY, JobSettings.DEFAULT_CHECKPOINT_INTERVAL);
+                JobSettings.DEFAULT_WATERMARK_DELAY, JobSettings.DEFAULT_CHECKPOINT_INTERVAL, null);
+    }
+
+    /** The same settings with an access token for the HTTP server (null: none). */
+    public RunSettings withToken(String newToken) {
+        return new RunSettings(dataDir, inputs, speed, samplePerDay, kafka, host, port, rawPartitions, transactionalId,
+                jobMode, watermarkDelay, checkpointInterval, newToken);
+    }
+
+    /** The HTTP server's address and token. */
+    public ServerSettings server() {
+        return new ServerSettings(host, port, token);
     }
 
     /** The same settings with another job mode. */
     public RunSettings withJobMode(JobMode mode) {
         return new RunSettings(dataDir, inputs, speed, samplePerDay, kafka, host, port, rawPartitions, transactionalId,
-                mode, watermarkDelay, checkpointInterval);
+                mode, watermarkDelay, checkpointInterval, token);
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "funnelstream", mixinStandardHelpOptions = true, version = "funnelstream 0.1.0",
         description = "Real-time e-commerce funnel analytics: REES46 files -> Kafka -> warehouse.",
         subcommands = {RunCommand.class, StatusCommand.class, GenerateCommand.class, ReportCommand.class, LiveJobCommand.class,
-                PipelineCommand.class, RunsCommand.class,
+                PipelineCommand.class, RunsCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -96,7 +96,7 @@ final class PipelineCommand implements Callable<Integer> {
             CsvFileSource.open(s.file()).close(); // a wrong file is a usage mistake, found before starting
         }
         RunSettings settings = new RunSettings(dataDir.dataDir, List.of(), pace, samplePerDay, kafka.settings(),
-                server.host, server.port(), 4, RunSettings.DEFAULT_TRANSACTIONAL_ID);
+                server.host, server.port(), 4, RunSettings.DEFAULT_TRANSACTIONAL_ID).withToken(server.token());
         PrintWriter out = spec.commandLine().getOut();
         try (Funnelstream app = Funnelstream.start(settings, message -> { })) {
             RunLog runs = new RunLog(() -> connect(app));

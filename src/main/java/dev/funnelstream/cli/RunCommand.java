@@ -143,7 +143,8 @@ final class RunCommand implements Callable<Integer> {
         Duration checkpoints = timing.checkpointInterval();
         JobMode mode = !flink ? JobMode.OFF : untilDrained ? JobMode.DRAIN : JobMode.LIVE;
         return new RunSettings(dataDir.dataDir, replayInputs(), pace, samplePerDay, kafka.settings(),
-                server.host, server.port(), 4, RunSettings.DEFAULT_TRANSACTIONAL_ID, mode, lateAfter, checkpoints);
+                server.host, server.port(), 4, RunSettings.DEFAULT_TRANSACTIONAL_ID, mode, lateAfter, checkpoints,
+                server.token());
     }
 
     private List<ReplayInput> replayInputs() throws InputFileException {

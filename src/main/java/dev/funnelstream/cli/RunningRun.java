@@ -33,8 +33,16 @@ final class RunningRun {
         String url = "http://" + info.get().get("host") + ":" + info.get().get("port") + path;
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            return Optional.of(client.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
+            String token = System.getenv("FUNNELSTREAM_TOKEN");
+            if (token != null && !token.isBlank()) {
+                request.header("Authorization", "Bearer " + token.strip());
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401) {
+                throw new UserException("the run in " + dataDir + " requires its access token: set FUNNELSTREAM_TOKEN");
+            }
+            return Optional.of(response);
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

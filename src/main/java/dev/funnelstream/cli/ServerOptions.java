@@ -2,7 +2,7 @@ package dev.funnelstream.cli;
 
 import picocli.CommandLine.Option;
 
-/** {@code --host} and {@code --port} of the HTTP server that runs beside a run or a pipeline. */
+/** {@code --host}, {@code --port} and {@code --token} of the HTTP server that runs beside a run or a pipeline. */
 final class ServerOptions {
     @Option(names = "--host", defaultValue = "127.0.0.1",
             description = "Address the HTTP server listens on. Default: ${DEFAULT-VALUE}")
@@ -10,6 +10,15 @@ final class ServerOptions {
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 = any free). Default: ${DEFAULT-VALUE}")
     int port;
+
+    // Never shown as a default in --help: it is a secret.
+    @Option(names = "--token", defaultValue = "${env:FUNNELSTREAM_TOKEN}", paramLabel = "TOKEN", description =
+            "Access token the page and API then require (also FUNNELSTREAM_TOKEN); needed when --host is not loopback.")
+    String token;
+
+    String token() {
+        return token == null || token.isBlank() ? null : token.strip();
+    }
 
     /** The port, checked: a user mistake is one line, not a bind error from deep inside. */
     int port() {

@@ -15,9 +15,14 @@ final class TimePeriodOptions {
 
     /** The query for this period; a bad day, time or limit is a one-line user error. */
     ReportQuery query(Integer limit) {
+        return query(limit, null);
+    }
+
+    /** The query for this period and top-level category (null: all). */
+    ReportQuery query(Integer limit, String category) {
         try {
             return ReportQuery.between(ReportQuery.bound(from, "--from"), ReportQuery.bound(to, "--to"), limit,
-                    null, null);
+                    category, null);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

@@ -184,7 +184,7 @@ public final class Loader implements Runnable, AutoCloseable {
         RawBatch raw = batch.build(after, lag);
         long started = System.nanoTime();
         warehouse.land(CONSUMER, raw);
-        stats.recordBatch(raw, positions, lag);
+        stats.recordBatch(raw, positions, lag, batch.newestAppendMillis);
         if (log.isDebugEnabled()) {
             log.debug("Landed {} events, {} quarantined in {} ms", raw.events().size(), raw.quarantined().size(),
                     (System.nanoTime() - started) / 1_000_000);
@@ -223,8 +223,10 @@ public final class Loader implements Runnable, AutoCloseable {
         private final List<RawBatch.Event> events = new ArrayList<>();
         private final List<RawBatch.Quarantined> quarantined = new ArrayList<>();
         private final Map<String, ReplayProgress> progress = new LinkedHashMap<>();
+        private long newestAppendMillis;
 
         void add(ConsumerRecord<byte[], byte[]> r) {
+            newestAppendMillis = Math.max(newestAppendMillis, r.timestamp());
             try {
                 switch (r.topic()) {
                     case Topics.RAW -> {

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalDouble;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -70,6 +71,15 @@ public final class LiveAnalytics implements AutoCloseable {
         }
         finished = true;
         Checkpoints.deleteAll(checkpointDir);
+    }
+
+    /** Seconds since the newest completed checkpoint was written; empty before the first. */
+    public OptionalDouble checkpointAgeSeconds() {
+        return Checkpoints.latest(checkpointDir)
+                .map(p -> p.resolve("_metadata").toFile().lastModified())
+                .filter(modified -> modified > 0)
+                .map(modified -> OptionalDouble.of(Math.max(0, System.currentTimeMillis() - modified) / 1000.0))
+                .orElse(OptionalDouble.empty());
     }
 
     /** The job's state as Flink reports it, e.g. RUNNING or FAILED; UNKNOWN if it cannot be asked. */

@@ -38,6 +38,19 @@ final class FunnelSteps {
         return new ReportTable(ReportName.LIVE_FUNNEL.slug(), columns, rows);
     }
 
+    /** The dashboard's funnel: conversion from the previous step and the share of it lost (none for view). */
+    static ReportTable conversion(long[] sessions) {
+        List<Column> columns = List.of(new Column("step", Kind.TEXT), new Column("sessions", Kind.COUNT),
+                new Column("conversion", Kind.RATE), new Column("drop_off", Kind.RATE));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < STEPS.length; i++) {
+            BigDecimal conversion = fromPrevious(sessions, i);
+            BigDecimal dropOff = i == 0 || conversion == null ? null : BigDecimal.ONE.subtract(conversion);
+            rows.add(Arrays.asList(STEPS[i], sessions[i], conversion, dropOff));
+        }
+        return new ReportTable(ReportName.CONVERSION_FUNNEL.slug(), columns, rows);
+    }
+
     /** @param sessions the sessions that reached each step, in order */
     private static BigDecimal fromPrevious(long[] sessions, int step) {
         return ratio(sessions[step], step == 0 ? sessions[0] : sessions[step - 1]);

@@ -54,7 +54,7 @@ final class LiveReports {
             throw new IllegalArgumentException(ReportName.TRENDING_PRODUCTS.slug()
                     + " shows one slide: give the time to look from (--at), not a period");
         }
-        return q.endBefore() != null ? q.endBefore() : q.endAt();
+        return q.upTo();
     }
 
     /** Whether the processed table exists: a file made before the processed layer simply has no rows yet. */

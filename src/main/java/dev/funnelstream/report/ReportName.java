@@ -5,6 +5,8 @@ import java.util.Arrays;
 /** The reports, by the name the CLI and the HTTP API use. */
 public enum ReportName {
     REVENUE_BY_CATEGORY("revenue-by-category"),
+    /** Revenue per top-level category (the part of category_code before the first dot). */
+    REVENUE_BY_TOP_CATEGORY("revenue-by-top-category"),
     TOP_BRANDS("top-brands"),
     DAILY_REVENUE("daily-revenue"),
     FUNNEL("funnel"),
@@ -18,7 +20,9 @@ public enum ReportName {
     /** The session funnel over hours of first views, from the processed layer (live). */
     LIVE_FUNNEL("live-funnel", true),
     /** The top products by views in the latest hourly slide, from the processed layer (live). */
-    TRENDING_PRODUCTS("trending-products", true);
+    TRENDING_PRODUCTS("trending-products", true),
+    /** The ordered session funnel over any period and top-level category, from raw.events (live). */
+    CONVERSION_FUNNEL("conversion-funnel", true);
 
     private final String slug;
     private final boolean live;

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
 
 /**
  * What a report is asked for: a period whose ends are each an inclusive UTC day or an inclusive
@@ -17,6 +18,8 @@ public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String ca
                           Instant fromTime, Instant toTime) {
     /** More rows than a person or a chart can use; a larger limit is a mistake, not a wish. */
     public static final int MAX_LIMIT = 10_000;
+    /** What a category code or brand is made of in the data; anything else is a mistake (or an attack). */
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._&+-]{1,100}");
 
     public ReportQuery {
         if ((from != null && fromTime != null) || (to != null && toTime != null)) {
@@ -28,6 +31,15 @@ public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String ca
         }
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
             throw new IllegalArgumentException("--limit must be between 1 and " + MAX_LIMIT);
+        }
+        checkName(category, "category");
+        checkName(brand, "brand");
+    }
+
+    private static void checkName(String value, String option) {
+        if (value != null && (!NAME.matcher(value).matches() || value.contains("--"))) {
+            throw new IllegalArgumentException("--" + option + " must be a " + option
+                    + " name: up to 100 letters, digits, spaces and . _ & + -");
         }
     }
 
@@ -111,6 +123,14 @@ public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String ca
     /** The period's last instant when it ends with a time ({@code toTime}, inclusive), or null. */
     OffsetDateTime endAt() {
         return utc(toTime);
+    }
+
+    /**
+     * The latest instant the period reaches: the midnight after {@code to} for a day (a window ending
+     * then holds that day's last hour, nothing of the next day), {@code toTime} for a time, or null.
+     */
+    public OffsetDateTime upTo() {
+        return endBefore() != null ? endBefore() : endAt();
     }
 
     private static boolean backwards(LocalDate from, Instant fromTime, LocalDate to, Instant toTime) {

@@ -31,6 +31,13 @@ public final class ReportService {
      * @throws IllegalArgumentException for a query the report cannot take
      */
     public ReportTable report(ReportName name, ReportQuery q) throws SQLException {
+        if (name == ReportName.CONVERSION_FUNNEL) {
+            // raw.events is landed as the stream runs: nothing to bring up to date.
+            try (Connection c = warehouse.connect()) {
+                return FunnelSteps.conversion(ReportSql.counts(c, "conversion_funnel.sql", 3, q.startAt(),
+                        q.endBefore(), q.endAt(), q.category()));
+            }
+        }
         if (name.live()) {
             // The processed layer is upserted as the stream runs: nothing to bring up to date.
             try (Connection c = warehouse.connect()) {
@@ -46,6 +53,8 @@ public final class ReportService {
             }
             return switch (name) {
                 case REVENUE_BY_CATEGORY -> ReportSql.table(c, name, "revenue_by_category.sql",
+                        List.of(text("category"), money("revenue")), q.fromText(), q.toText(), q.limit());
+                case REVENUE_BY_TOP_CATEGORY -> ReportSql.table(c, name, "revenue_by_top_category.sql",
                         List.of(text("category"), money("revenue")), q.fromText(), q.toText(), q.limit());
                 case TOP_BRANDS -> ReportSql.table(c, name, "top_brands.sql",
                         List.of(text("brand"), money("revenue")), q.fromText(), q.toText(), q.limit());
@@ -65,7 +74,7 @@ public final class ReportService {
                 case RUNS -> ReportSql.table(c, name, "runs.sql", List.of(count("run_id"), text("segment"),
                         text("task"), count("attempt"), text("started_at"), text("ended_at"), count("rows"),
                         text("status"), text("error")));
-                case EVENTS_PER_MINUTE, LIVE_FUNNEL, TRENDING_PRODUCTS ->
+                case EVENTS_PER_MINUTE, LIVE_FUNNEL, TRENDING_PRODUCTS, CONVERSION_FUNNEL ->
                         throw new IllegalStateException(name + " is live: answered without the freshness check above");
             };
         }

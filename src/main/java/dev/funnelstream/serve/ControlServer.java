@@ -6,73 +6,147 @@ import dev.funnelstream.report.ReportFormat;
 import dev.funnelstream.report.ReportName;
 import dev.funnelstream.report.ReportQuery;
 import dev.funnelstream.report.ReportService;
+import dev.funnelstream.report.ReportTable;
+import dev.funnelstream.report.StaleReportingException;
 import dev.funnelstream.status.Status;
 import dev.funnelstream.status.StatusFormat;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.BindException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
- * The run's HTTP server on 127.0.0.1 by default: {@code /api/status} and {@code /api/report/{name}}
- * (so {@code status} and {@code report} work while the run holds the warehouse) and
- * {@code /health}. The dashboard joins it later.
+ * The run's HTTP server, on 127.0.0.1 by default: the dashboard page at {@code /}, its API
+ * ({@code /api/report/{name}}, {@code /api/header}, {@code /api/categories},
+ * {@code /api/trending/sparklines}, the SSE stream {@code /api/live}), {@code /api/status},
+ * {@code /health} and {@code /metrics}. docs/dashboard-api.md describes each.
  */
 public final class ControlServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Javalin app;
+    private final LiveStream live;
 
-    private ControlServer(Javalin app) {
+    private ControlServer(Javalin app, LiveStream live) {
         this.app = app;
+        this.live = live;
     }
 
     /**
      * @param status reads the current status (from the warehouse the run holds)
      * @param health each component's state, e.g. {@code kafka: up}
      * @param reports answers {@code /api/report/{name}?from=&to=&limit=&category=&brand=}
+     * @param dashboard the header strip, categories and sparklines
+     * @throws UserException when the port is taken, or a non-loopback host has no token
      */
-    public static ControlServer start(String host, int port, Callable<Status> status,
-                                      Supplier<Map<String, String>> health, ReportService reports) {
+    public static ControlServer start(ServerSettings settings, Callable<Status> status,
+                                      Supplier<Map<String, String>> health, ReportService reports,
+                                      DashboardService dashboard) {
+        AccessToken access = AccessToken.forHost(settings.host(), settings.token());
+        LiveStream live = new LiveStream(dashboard);
+        Metrics metrics = new Metrics(dashboard);
         Javalin app = Javalin.create(config -> {
-            config.jetty.host = host;
-            config.jetty.port = port;
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
             config.startup.showJavalinBanner = false;
-            config.routes.get("/api/status", ctx -> json(ctx, StatusFormat.json(status.call())));
-            config.routes.get("/api/report/{name}", ctx -> json(ctx, ReportFormat.toWire(
-                    reports.report(ReportName.of(ctx.pathParam("name")), reportQuery(ctx)))));
-            config.routes.get("/health", ctx -> {
-                Map<String, String> h = health.get();
-                boolean up = h.values().stream().allMatch(v -> v.startsWith("up"));
-                ctx.status(up ? 200 : 503);
-                json(ctx, JSON.writeValueAsString(Map.of("status", up ? "up" : "degraded", "components", h)));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/dashboard";
+                files.location = Location.CLASSPATH;
             });
-            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> {
-                ctx.status(400);
-                json(ctx, JSON.createObjectNode().put("error", String.valueOf(e.getMessage())).toString());
+            config.staticFiles.enableWebjars();
+            config.routes.before(ctx -> {
+                if (!access.admits(ctx)) {
+                    throw new Unauthorized();
+                }
             });
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                log.warn("Request {} failed: {}", ctx.path(), e.toString());
-                ctx.status(500);
-                json(ctx, "{\"error\":\"internal error\"}");
-            });
+            routes(config, metrics, status, health, reports, dashboard, live);
+            errors(config);
         });
         try {
             app.start();
         } catch (RuntimeException e) {
+            live.close();
             if (causedByBind(e)) {
-                throw new UserException("port " + port + " on " + host
+                throw new UserException("port " + settings.port() + " on " + settings.host()
                         + " is in use; pass --port N (0 picks a free port)");
             }
             throw e;
         }
-        log.info("Serving on http://{}:{}/", host, app.port());
-        return new ControlServer(app);
+        log.info("Dashboard on http://{}:{}/{}", settings.host(), app.port(),
+                access.required() ? " (access token required: open it as /?token=...)" : "");
+        return new ControlServer(app, live);
+    }
+
+    private static void routes(JavalinConfig config, Metrics metrics, Callable<Status> status,
+                               Supplier<Map<String, String>> health, ReportService reports,
+                               DashboardService dashboard, LiveStream live) {
+        config.routes.get("/api/status", timed(metrics, "/api/status",
+                ctx -> json(ctx, StatusFormat.json(status.call()))));
+        config.routes.get("/api/report/{name}", timed(metrics, "/api/report/{name}", ctx -> {
+            ReportTable table = reports.report(ReportName.of(ctx.pathParam("name")), reportQuery(ctx));
+            if (csv(ctx)) {
+                StringWriter out = new StringWriter();
+                ReportFormat.csv(table, new PrintWriter(out));
+                ctx.contentType("text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"" + table.name() + ".csv\"")
+                        .result(out.toString());
+            } else {
+                json(ctx, ReportFormat.toWire(table));
+            }
+        }));
+        config.routes.get("/api/header", timed(metrics, "/api/header",
+                ctx -> json(ctx, dashboard.header().toJson())));
+        config.routes.get("/api/categories", timed(metrics, "/api/categories", ctx -> json(ctx,
+                JSON.writeValueAsString(Map.of("categories", dashboard.categories())))));
+        config.routes.get("/api/trending/sparklines", timed(metrics, "/api/trending/sparklines",
+                ctx -> json(ctx, dashboard.sparklinesJson(reportQuery(ctx).upTo()))));
+        // The category is checked before the stream opens, so a bad one is a plain 400.
+        config.routes.before("/api/live", ctx -> reportQuery(ctx));
+        config.routes.sse("/api/live", client -> live.join(client, client.ctx().queryParam("category")));
+        config.routes.get("/health", ctx -> {
+            Map<String, String> h = health.get();
+            boolean up = h.values().stream().allMatch(v -> v.startsWith("up"));
+            ctx.status(up ? 200 : 503);
+            json(ctx, JSON.writeValueAsString(Map.of("status", up ? "up" : "degraded", "components", h)));
+        });
+        config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(metrics.scrape()));
+    }
+
+    /** One mapping from exceptions to HTTP answers, each a one-line JSON message. */
+    private static void errors(JavalinConfig config) {
+        config.routes.exception(Unauthorized.class, (e, ctx) -> error(ctx, 401,
+                "an access token is required: Authorization: Bearer <token> or ?token=<token>"));
+        config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        config.routes.exception(StaleReportingException.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            log.warn("Request {} failed: {}", ctx.path(), e.toString());
+            error(ctx, 500, "internal error");
+        });
+    }
+
+    private static Handler timed(Metrics metrics, String route, Handler handler) {
+        return ctx -> {
+            long started = System.nanoTime();
+            String outcome = "error";
+            try {
+                handler.handle(ctx);
+                outcome = "ok";
+            } finally {
+                metrics.record(route, outcome, System.nanoTime() - started);
+            }
+        };
     }
 
     /** The report's parameters; a bad one is an IllegalArgumentException, answered with 400. */
@@ -86,7 +160,23 @@ public final class ControlServer implements AutoCloseable {
         }
         // Days or UTC times: the live reports take times, the batch ones refuse them with a 400.
         return ReportQuery.between(ReportQuery.bound(ctx.queryParam("from"), "from"),
-                ReportQuery.bound(ctx.queryParam("to"), "to"), rows, ctx.queryParam("category"), ctx.queryParam("brand"));
+                ReportQuery.bound(ctx.queryParam("to"), "to"), rows, blankToNull(ctx.queryParam("category")),
+                blankToNull(ctx.queryParam("brand")));
+    }
+
+    private static boolean csv(Context ctx) {
+        String format = ctx.queryParam("format");
+        if (format == null || format.equals("json")) {
+            return false;
+        }
+        if (format.equals("csv")) {
+            return true;
+        }
+        throw new IllegalArgumentException("format '" + format + "' is not json or csv");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static boolean causedByBind(Throwable e) {
@@ -96,6 +186,11 @@ public final class ControlServer implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    private static void error(Context ctx, int code, String message) {
+        ctx.status(code);
+        json(ctx, JSON.createObjectNode().put("error", String.valueOf(message).replace('\n', ' ')).toString());
     }
 
     private static void json(Context ctx, String body) {
@@ -108,6 +203,14 @@ public final class ControlServer implements AutoCloseable {
 
     @Override
     public void close() {
+        live.close();
         app.stop();
+    }
+
+    /** A request without the access token. */
+    private static final class Unauthorized extends RuntimeException {
+        Unauthorized() {
+            super(null, null, false, false);
+        }
     }
 }

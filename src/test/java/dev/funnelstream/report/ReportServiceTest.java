@@ -224,10 +224,16 @@ class ReportServiceTest {
     }
 
     @Test
-    void valuesGoThroughParametersNotSqlText() throws SQLException {
-        ReportTable t = reports.report(ReportName.FUNNEL,
-                new ReportQuery(null, null, null, "x' OR '1'='1", "y'); DROP TABLE raw.events; --"));
+    void sqlFragmentsAreRefusedAndNamesGoThroughParameters() throws SQLException {
+        assertThatThrownBy(() -> new ReportQuery(null, null, null, "x' OR '1'='1", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("category");
+        assertThatThrownBy(() -> new ReportQuery(null, null, null, null, "y'); DROP TABLE raw.events; --"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("brand");
+        assertThatThrownBy(() -> new ReportQuery(null, null, null, "a -- b", null))
+                .isInstanceOf(IllegalArgumentException.class);
 
+        ReportTable t = reports.report(ReportName.FUNNEL,
+                new ReportQuery(null, null, null, "electronics.smartphone & more", "b+c"));
         assertThat(t.rows()).extracting(r -> r.get(1)).containsExactly(0L, 0L, 0L);
         assertThat(csv(ReportName.DAILY_REVENUE, ReportQuery.all())).contains("2019-10-01,170.00");
     }

@@ -1,0 +1,80 @@
+package dev.funnelstream.cli;
+
+import dev.funnelstream.app.DataDir;
+import dev.funnelstream.report.ReportService;
+import dev.funnelstream.serve.ControlServer;
+import dev.funnelstream.serve.DashboardService;
+import dev.funnelstream.serve.LiveFeed;
+import dev.funnelstream.serve.ServerSettings;
+import dev.funnelstream.status.Status;
+import dev.funnelstream.status.StatusQuery;
+import dev.funnelstream.warehouse.DuckDbWarehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code serve}: the dashboard and its API over an existing data dir that no run is using, until Ctrl-C. */
+@Command(name = "serve", description = {"Serve the dashboard and its API over an existing data dir, until Ctrl-C.",
+        "While a run uses the data dir, it serves the dashboard itself."})
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataDirOption dataDir;
+
+    @Mixin
+    ServerOptions server;
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = dataDir.dataDir;
+        Optional<Map<String, Object>> run = DataDir.readRunInfo(root);
+        if (run.isPresent() && RunningRun.get(root, "/health", Duration.ofSeconds(5)).isPresent()) {
+            throw new UserException("a run is using " + root + " and serves its dashboard at http://"
+                    + run.get().get("host") + ":" + run.get().get("port") + "/");
+        }
+        if (!Files.isRegularFile(DataDir.warehouseFile(root))) {
+            throw new UserException("no warehouse in " + root + " (run './funnelstream run' first)");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (DataDir lock = DataDir.acquire(root); DuckDbWarehouse warehouse = DuckDbWarehouse.open(lock.warehouseFile())) {
+            // Writable, so the reports can bring the reporting layer up to date first.
+            ReportService reports = new ReportService(warehouse, true);
+            Callable<Status> status = () -> {
+                try (Connection c = warehouse.connect()) {
+                    return StatusQuery.read(c, null, false);
+                }
+            };
+            Map<String, String> health = new LinkedHashMap<>();
+            health.put("warehouse", "up");
+            health.put("replay", "up (no run: serving " + root + ")");
+            try (ControlServer http = ControlServer.start(new ServerSettings(server.host, server.port(), server.token()),
+                    status, () -> health, reports, new DashboardService(warehouse, reports, LiveFeed.AT_REST))) {
+                lock.publishRun(server.host, http.port());
+                out.println("Serving " + root + " on http://" + server.host + ":" + http.port() + "/ (Ctrl-C stops)");
+                out.flush();
+                awaitShutdown();
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void awaitShutdown() throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "shutdown"));
+        stop.await();
+    }
+}
