@@ -70,6 +70,7 @@ final class ReportSource {
         params.put("limit", q.limit());
         params.put("category", q.category());
         params.put("brand", q.brand());
+        params.put("fresh", true); // the CLI's reports are as of now, not of the last scheduled transform
         StringJoiner out = new StringJoiner("&", "?", "").setEmptyValue("");
         params.forEach((k, v) -> {
             if (v != null) {

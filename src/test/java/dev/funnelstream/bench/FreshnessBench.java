@@ -54,7 +54,7 @@ public final class FreshnessBench {
         RunSettings settings = new RunSettings(dataDir,
                 List.of(new SyntheticInput(GeneratorSettings.of(10_000_000, "2019-10", 42))), speed, 0, null,
                 "127.0.0.1", 0, 4, RunSettings.DEFAULT_TRANSACTIONAL_ID, JobMode.LIVE,
-                JobSettings.DEFAULT_WATERMARK_DELAY, JobSettings.DEFAULT_CHECKPOINT_INTERVAL);
+                JobSettings.DEFAULT_WATERMARK_DELAY, JobSettings.DEFAULT_CHECKPOINT_INTERVAL, null);
         try (Funnelstream app = Funnelstream.start(settings, m -> System.err.println(m))) {
             Probe probe = new Probe(app.kafkaBootstrap());
             Thread probeThread = new Thread(probe, "probe");
