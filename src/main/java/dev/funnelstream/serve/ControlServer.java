@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.BindException;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -34,12 +35,16 @@ import java.util.function.Supplier;
 public final class ControlServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The page's answers are at most about this old: it refreshes its live parts every second. */
+    private static final long CACHE_MAX_AGE_MILLIS = 1_000;
     private final Javalin app;
     private final LiveStream live;
+    private final ResultCache cache;
 
-    private ControlServer(Javalin app, LiveStream live) {
+    private ControlServer(Javalin app, LiveStream live, ResultCache cache) {
         this.app = app;
         this.live = live;
+        this.cache = cache;
     }
 
     /**
@@ -55,6 +60,7 @@ public final class ControlServer implements AutoCloseable {
         AccessToken access = AccessToken.forHost(settings.host(), settings.token());
         LiveStream live = new LiveStream(dashboard);
         Metrics metrics = new Metrics(dashboard);
+        ResultCache cache = new ResultCache(CACHE_MAX_AGE_MILLIS);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
@@ -70,13 +76,14 @@ public final class ControlServer implements AutoCloseable {
                     throw new Unauthorized();
                 }
             });
-            routes(config, metrics, status, health, reports, dashboard, live);
+            routes(config, metrics, cache, status, health, reports, dashboard, live);
             errors(config);
         });
         try {
             app.start();
         } catch (RuntimeException e) {
             live.close();
+            cache.close();
             if (causedByBind(e)) {
                 throw new UserException("port " + settings.port() + " on " + settings.host()
                         + " is in use; pass --port N (0 picks a free port)");
@@ -85,36 +92,38 @@ public final class ControlServer implements AutoCloseable {
         }
         log.info("Dashboard on http://{}:{}/{}", settings.host(), app.port(),
                 access.required() ? " (access token required: open it as /?token=...)" : "");
-        return new ControlServer(app, live);
+        return new ControlServer(app, live, cache);
     }
 
-    private static void routes(JavalinConfig config, Metrics metrics, Callable<Status> status,
+    private static void routes(JavalinConfig config, Metrics metrics, ResultCache cache, Callable<Status> status,
                                Supplier<Map<String, String>> health, ReportService reports,
                                DashboardService dashboard, LiveStream live) {
         config.routes.get("/api/status", timed(metrics, "/api/status",
                 ctx -> json(ctx, StatusFormat.json(status.call()))));
         config.routes.get("/api/report/{name}", timed(metrics, "/api/report/{name}", ctx -> {
-            // fresh=true (as the CLI asks) brings the reporting layer up to date first; the dashboard
-            // takes it as the transform schedule last built it.
             ReportName name = ReportName.of(ctx.pathParam("name"));
-            ReportTable table = "true".equals(ctx.queryParam("fresh")) ? reports.report(name, reportQuery(ctx))
-                    : reports.reportAsBuilt(name, reportQuery(ctx));
-            if (csv(ctx)) {
-                StringWriter out = new StringWriter();
-                ReportFormat.csv(table, new PrintWriter(out));
+            ReportQuery query = reportQuery(ctx);
+            boolean csv = csv(ctx);
+            // fresh=true (as the CLI asks) brings the reporting layer up to date first; the page
+            // takes it as the transform schedule last built it, through the cache.
+            String body = "true".equals(ctx.queryParam("fresh")) ? render(reports.report(name, query), csv)
+                    : cache.get(name + "|" + query + "|" + csv, () -> render(reports.reportAsBuilt(name, query), csv));
+            if (csv) {
                 ctx.contentType("text/csv; charset=utf-8")
-                        .header("Content-Disposition", "attachment; filename=\"" + table.name() + ".csv\"")
-                        .result(out.toString());
+                        .header("Content-Disposition", "attachment; filename=\"" + name.slug() + ".csv\"")
+                        .result(body);
             } else {
-                json(ctx, ReportFormat.toWire(table));
+                json(ctx, body);
             }
         }));
         config.routes.get("/api/header", timed(metrics, "/api/header",
                 ctx -> json(ctx, dashboard.header().toJson())));
-        config.routes.get("/api/categories", timed(metrics, "/api/categories", ctx -> json(ctx,
-                JSON.writeValueAsString(Map.of("categories", dashboard.categories())))));
-        config.routes.get("/api/trending/sparklines", timed(metrics, "/api/trending/sparklines",
-                ctx -> json(ctx, dashboard.sparklinesJson(reportQuery(ctx).upTo()))));
+        config.routes.get("/api/categories", timed(metrics, "/api/categories", ctx -> json(ctx, cache.get("categories",
+                () -> JSON.writeValueAsString(Map.of("categories", dashboard.categories()))))));
+        config.routes.get("/api/trending/sparklines", timed(metrics, "/api/trending/sparklines", ctx -> {
+            OffsetDateTime upTo = reportQuery(ctx).upTo();
+            json(ctx, cache.get("sparklines|" + upTo, () -> dashboard.sparklinesJson(upTo)));
+        }));
         // The category is checked before the stream opens, so a bad one is a plain 400.
         config.routes.before("/api/live", ctx -> reportQuery(ctx));
         config.routes.sse("/api/live", client -> live.join(client, client.ctx().queryParam("category")));
@@ -168,6 +177,15 @@ public final class ControlServer implements AutoCloseable {
                 blankToNull(ctx.queryParam("brand")));
     }
 
+    private static String render(ReportTable table, boolean csv) {
+        if (!csv) {
+            return ReportFormat.toWire(table);
+        }
+        StringWriter out = new StringWriter();
+        ReportFormat.csv(table, new PrintWriter(out));
+        return out.toString();
+    }
+
     private static boolean csv(Context ctx) {
         String format = ctx.queryParam("format");
         if (format == null || format.equals("json")) {
@@ -209,6 +227,7 @@ public final class ControlServer implements AutoCloseable {
     public void close() {
         live.close();
         app.stop();
+        cache.close();
     }
 
     /** A request without the access token. */

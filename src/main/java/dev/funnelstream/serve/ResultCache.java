@@ -1,0 +1,79 @@
+package dev.funnelstream.serve;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The dashboard's answers, each computed at most once per max age however many pages ask. An answer
+ * older than that is still served while one background refresh runs (stale while revalidate), so
+ * a slow query, such as a funnel over months of raw events, never holds up a request after its
+ * first. Only the first request for a key waits for the query.
+ */
+final class ResultCache implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ResultCache.class);
+    /** Distinct queries kept; past this the cache starts over rather than grow without bound. */
+    private static final int MAX_KEYS = 2_000;
+
+    private final long maxAgeNanos;
+    private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
+    private final ExecutorService refresher = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "dashboard-refresh");
+        t.setDaemon(true);
+        return t;
+    });
+
+    ResultCache(long maxAgeMillis) {
+        this.maxAgeNanos = maxAgeMillis * 1_000_000L;
+    }
+
+    /** The answer for {@code key}: computed now if there is none yet, else the latest one. */
+    String get(String key, Callable<String> compute) throws Exception {
+        if (slots.size() > MAX_KEYS) {
+            slots.clear();
+        }
+        Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+        Answer answer = slot.answer;
+        if (answer == null) {
+            synchronized (slot) {
+                if (slot.answer == null) {
+                    slot.answer = new Answer(compute.call(), System.nanoTime());
+                }
+                return slot.answer.body;
+            }
+        }
+        if (System.nanoTime() - answer.computedAt >= maxAgeNanos && slot.refreshing.compareAndSet(false, true)) {
+            refresher.execute(() -> refresh(key, slot, compute));
+        }
+        return answer.body;
+    }
+
+    private static void refresh(String key, Slot slot, Callable<String> compute) {
+        try {
+            slot.answer = new Answer(compute.call(), System.nanoTime());
+        } catch (Exception e) {
+            // The last answer stays; the next request after max age tries again.
+            log.debug("Refreshing {} failed: {}", key, e.toString());
+        } finally {
+            slot.refreshing.set(false);
+        }
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+    }
+
+    private record Answer(String body, long computedAt) {
+    }
+
+    private static final class Slot {
+        volatile Answer answer;
+        final AtomicBoolean refreshing = new AtomicBoolean();
+    }
+}
