@@ -152,19 +152,20 @@ function renderBars(t, report) {
   if (!report.rows.length) return emptyReason('No purchases in this period.');
   const c = cols(report);
   const label = report.columns[0].name;
+  const narrow = $('.chart', t.el).clientWidth < 480;
   chartOf(t).setOption({
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fmt.money },
-    xAxis: { type: 'value', axisLabel: { formatter: compact, color: COLOR.muted }, splitLine: { lineStyle: { color: '#eef1f4' } } },
+    tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' }, valueFormatter: fmt.money },
+    xAxis: { type: 'value', splitNumber: narrow ? 3 : 5, axisLabel: { formatter: compact, color: COLOR.muted, hideOverlap: true }, splitLine: { lineStyle: { color: '#eef1f4' } } },
     // inverse: the report's first (highest) row at the top.
     yAxis: {
       type: 'category', inverse: true, axisTick: { show: false },
       data: report.rows.map((r) => r[c[label]] ?? '(none)'),
-      axisLabel: { width: 150, overflow: 'truncate', color: '#3d4752' },
+      axisLabel: { width: narrow ? 110 : 150, overflow: 'truncate', color: '#3d4752' },
     },
     series: [{ type: 'bar', name: 'revenue', data: report.rows.map((r) => r[c.revenue]),
       itemStyle: { color: COLOR.main, borderRadius: [0, 3, 3, 0] }, barMaxWidth: 18 }],
-  }, { replaceMerge: ['series'] });
+  }, { notMerge: true }); // a full replace: a merge kept the old value axis range
   return null;
 }
 
@@ -193,6 +194,7 @@ const brandsTile = {
 const dailyTile = {
   request: () => ({ path: '/api/report/daily-revenue', params: period() }),
   render: renderDaily,
+  reset: () => setText('daily-note', ''),
 };
 
 function renderDaily(t, report) {
@@ -207,11 +209,14 @@ function renderDaily(t, report) {
   // before, so the closed days keep a solid line.
   const solid = p < 0 ? values : values.map((v, i) => (i < p ? v : null));
   const dashed = p < 0 ? [] : values.map((v, i) => (i >= p - 1 ? v : null));
-  const line = { type: 'line', symbolSize: 5, showSymbol: days.length <= 45, itemStyle: { color: COLOR.main } };
+  // Symbols stay on (small for long ranges): echarts 5.3.1 warns on every axis hover of a line
+  // drawn with showSymbol: false ("z / z2 / zlevel of displayable is invalid").
+  const line = { type: 'line', showSymbol: true, symbolSize: days.length > 60 ? 2 : 5, itemStyle: { color: COLOR.main } };
   chartOf(t).setOption({
-    grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 40, top: 28, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'axis',
+      confine: true,
       formatter: (ps) => {
         const pt = ps.find((x) => x.value != null);
         if (!pt) return '';
@@ -222,26 +227,28 @@ function renderDaily(t, report) {
     yAxis: { type: 'value', axisLabel: { formatter: compact, color: COLOR.muted }, splitLine: { lineStyle: { color: '#eef1f4' } } },
     series: [
       { ...line, name: 'revenue', data: solid, areaStyle: { color: 'rgba(47,111,173,0.08)' } },
-      { ...line, name: 'provisional', data: dashed, showSymbol: false, lineStyle: { type: 'dashed', color: COLOR.main },
+      { ...line, name: 'provisional', data: dashed, lineStyle: { type: 'dashed', color: COLOR.main },
         markPoint: p < 0 ? undefined : {
           symbol: 'circle', symbolSize: 8, itemStyle: { color: '#fff', borderColor: COLOR.main, borderWidth: 2 },
           label: { show: true, position: 'top', formatter: 'provisional', color: COLOR.main, fontSize: 11 },
           data: [{ coord: [provisional, values[p]] }],
         } },
     ],
-  }, { replaceMerge: ['series'] });
+  }, { notMerge: true }); // a full replace: a merge kept the old value axis range
   return null;
 }
 
 // ---- tile 4: conversion funnel ---------------------------------------------------------------
 
 const funnelTile = {
-  request: () => ({ path: '/api/report/conversion-funnel', params: { ...period(), category: funnelCategory() } }),
+  request: () => {
+    const { from, to } = period();
+    setText('funnel-period-range', from || to ? `${from || '…'} – ${to || '…'}` : 'all time');
+    return { path: '/api/report/conversion-funnel', params: { from, to, category: funnelCategory() } };
+  },
   render: (t, report) => {
     state.periodFunnel = report;
     showFunnel('period', report);
-    const { from, to } = period();
-    setText('funnel-period-range', from || to ? `${from || '…'} – ${to || '…'}` : 'all time');
     drawFunnelChart();
     const steps = funnelSteps(report);
     if (!steps.view || !steps.view.sessions) {
@@ -291,7 +298,7 @@ function drawFunnelChart() {
   chartOf(tile('tile-funnel')).setOption({
     grid: { left: 8, right: 8, top: 30, bottom: 4, containLabel: true },
     legend: { top: 0, right: 0, itemWidth: 12, itemHeight: 8, textStyle: { color: COLOR.muted } },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fmt.rate },
+    tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' }, valueFormatter: fmt.rate },
     xAxis: { type: 'category', data: STEPS, axisTick: { show: false }, axisLabel: { color: '#3d4752' } },
     yAxis: { type: 'value', max: 1, axisLabel: { formatter: (v) => `${Math.round(v * 100)}%`, color: COLOR.muted },
       splitLine: { lineStyle: { color: '#eef1f4' } } },
@@ -397,8 +404,9 @@ function renderHeader(h) {
   const q = h.quarantined_share;
   setText('hdr-quarantined', q != null && q > 0 && q < 0.0005 ? '<0.1%' : fmt.rate(q));
   setText('hdr-freshness', h.freshness_seconds == null ? '–' : `${h.freshness_seconds.toFixed(1)} s`);
+  if (h.quarantined_rows != null) byId('hdr-quarantined').title = `${fmt.count(h.quarantined_rows)} rows quarantined`;
   const lh = h.last_hour;
-  setText('funnel-hour-range', lh ? `${hhmm(lh.from)}–${hhmm(lh.to)} UTC` : '');
+  setText('funnel-hour-range', lh && lh.from ? `${hhmm(lh.from)}–${hhmm(lh.to)} UTC` : '');
 }
 
 const hhmm = (iso) => (iso ? String(iso).replace(/^.*[T ](\d\d:\d\d).*$/, '$1') : '');
@@ -462,8 +470,9 @@ async function pollOnce() {
   state.polling = true;
   try {
     onHeader(await getJson(apiUrl('/api/header')));
+    if (document.body.dataset.live === 'polling') setText('live-status', 'polling');
     const lh = state.header.last_hour;
-    showHourFunnel(lh ? await getJson(apiUrl('/api/report/conversion-funnel',
+    showHourFunnel(lh && lh.from ? await getJson(apiUrl('/api/report/conversion-funnel',
       { from: lh.from, to: lh.to, category: funnelCategory() })) : null);
   } catch (e) {
     setText('live-status', `polling: ${e.message}`);
@@ -503,9 +512,13 @@ async function loadCategories() {
 }
 
 function wire() {
-  const reloadPeriod = () => loadPeriodTiles(false);
-  byId('filter-from').addEventListener('change', reloadPeriod);
-  byId('filter-to').addEventListener('change', reloadPeriod);
+  const reloadPeriod = () => {
+    // Guide the date pickers; a from after to still goes to the server, which says what is wrong.
+    byId('filter-to').min = byId('filter-from').value;
+    byId('filter-from').max = byId('filter-to').value;
+    loadPeriodTiles(false);
+  };
+  for (const id of ['filter-from', 'filter-to']) byId(id).addEventListener('change', reloadPeriod);
   byId('filter-clear').addEventListener('click', () => {
     byId('filter-from').value = '';
     byId('filter-to').value = '';

@@ -18,6 +18,9 @@ public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String ca
                           Instant fromTime, Instant toTime) {
     /** More rows than a person or a chart can use; a larger limit is a mistake, not a wish. */
     public static final int MAX_LIMIT = 10_000;
+    /** The times a period may name: what DuckDB's TIMESTAMPTZ holds, with room to spare. */
+    private static final Instant FIRST_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_TIME = Instant.parse("9999-12-31T23:59:59.999999Z");
     /** What a category code or brand is made of in the data; anything else is a mistake (or an attack). */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._&+-]{1,100}");
 
@@ -151,6 +154,9 @@ public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String ca
             t = OffsetDateTime.parse(iso).toInstant();
         } catch (DateTimeParseException noOffset) {
             t = LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+        }
+        if (t.isBefore(FIRST_TIME) || t.isAfter(LAST_TIME)) {
+            throw new DateTimeParseException("outside the years 1 to 9999", s, 0);
         }
         // DuckDB keeps microseconds; cutting finer digits changes no comparison with a stored time.
         return t.truncatedTo(ChronoUnit.MICROS);

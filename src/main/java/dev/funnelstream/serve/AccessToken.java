@@ -44,7 +44,8 @@ final class AccessToken {
             return true;
         }
         String header = ctx.header("Authorization");
-        String given = header != null && header.startsWith("Bearer ") ? header.substring(7).strip()
+        // The scheme's name is case-insensitive (RFC 7235).
+        String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip()
                 : ctx.queryParam("token");
         // Constant time, so the answer's timing tells nothing about how much of a guess was right.
         return given != null && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));

@@ -164,7 +164,7 @@ public final class ControlServer implements AutoCloseable {
 
     /** The report's parameters; a bad one is an IllegalArgumentException, answered with 400. */
     private static ReportQuery reportQuery(Context ctx) {
-        String limit = ctx.queryParam("limit");
+        String limit = blankToNull(ctx.queryParam("limit"));
         Integer rows;
         try {
             rows = limit == null ? null : Integer.valueOf(limit);

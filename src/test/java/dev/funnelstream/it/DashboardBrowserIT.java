@@ -93,7 +93,7 @@ class DashboardBrowserIT {
             } finally {
                 browser.quit();
             }
-            assertThat(app.stop()).as(app.err()).isZero();
+            assertThat(app.stop()).as(app.err()).isIn(0, 130, 143); // SIGTERM: the JVM exits 143 after the shutdown hook closed everything
         }
     }
 

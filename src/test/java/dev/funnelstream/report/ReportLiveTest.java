@@ -209,6 +209,24 @@ class ReportLiveTest {
     }
 
     @Test
+    void trendingProductsSkipsASlideStillLandingWithAGapInItsRanks() throws SQLException {
+        slides();
+        try (Connection c = warehouse.connect()) {
+            // Ranks 1 and 3 of 10:10 are landed; rank 2 (new to the ranking) is not yet.
+            new ProcessedRows(c)
+                    .trending("2019-10-01T10:10:00Z", 1, 2002, 31, 2, 1, "99.5", "sony", "electronics.audio.headphone", 1)
+                    .trending("2019-10-01T10:10:00Z", 3, 2001, 26, 1, 0, "0", "apple", "electronics.smartphone", 2);
+        }
+
+        assertThat(column(ReportName.TRENDING_PRODUCTS, ReportQuery.all(), 0)).containsOnly("2019-10-01 10:05");
+
+        try (Connection c = warehouse.connect()) {
+            new ProcessedRows(c).trending("2019-10-01T10:10:00Z", 2, 2004, 28, 0, 0, "0", "lg", "appliances", null);
+        }
+        assertThat(column(ReportName.TRENDING_PRODUCTS, ReportQuery.all(), 0)).containsOnly("2019-10-01 10:10");
+    }
+
+    @Test
     void trendingProductsTablePrintsNewForNoPreviousRank() throws SQLException {
         slides();
         StringWriter out = new StringWriter();
