@@ -50,9 +50,9 @@ endpoints=(
 echo "| endpoint | requests/s | p50 ms | p99 ms | replay events/s during |"
 echo "|---|---|---|---|---|"
 for e in "${endpoints[@]}"; do
-  before=$(curl -s "$base/api/status" | grep -o '"events":[0-9]*' | head -1 | cut -d: -f2)
+  before=$(curl -s "$base/api/status" | grep -o '"events" *: *[0-9]*' | head -1 | grep -o '[0-9]*$')
   out=$(wrk -t2 -c50 -d"${seconds}s" --latency "$base$e")
-  after=$(curl -s "$base/api/status" | grep -o '"events":[0-9]*' | head -1 | cut -d: -f2)
+  after=$(curl -s "$base/api/status" | grep -o '"events" *: *[0-9]*' | head -1 | grep -o '[0-9]*$')
   p50=$(echo "$out" | awk '$1 == "50%" { print $2 }' | to_ms)
   p99=$(echo "$out" | awk '$1 == "99%" { print $2 }' | to_ms)
   rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')

@@ -117,7 +117,7 @@ public final class ControlServer implements AutoCloseable {
             }
         }));
         config.routes.get("/api/header", timed(metrics, "/api/header",
-                ctx -> json(ctx, dashboard.header().toJson())));
+                ctx -> json(ctx, cache.get("header", () -> dashboard.header().toJson()))));
         config.routes.get("/api/categories", timed(metrics, "/api/categories", ctx -> json(ctx, cache.get("categories",
                 () -> JSON.writeValueAsString(Map.of("categories", dashboard.categories()))))));
         config.routes.get("/api/trending/sparklines", timed(metrics, "/api/trending/sparklines", ctx -> {
