@@ -27,25 +27,10 @@ SELECT
 FROM session_progress
 GROUP BY first_view_hour;
 
--- Every 5 minutes, the top 10 of the last hour, with each product's rank in the slide before.
+-- Every 5 minutes of event time, the top 10 of the last hour with each one's rank in the slide
+-- before (the keyed step TrendingFunction ranks them once the watermark passes the slide's end).
 INSERT INTO trending_sink
-SELECT
-    cur.window_end,
-    CAST(cur.product_rank AS INT) AS `rank`,
-    cur.product_id,
-    cur.`views`,
-    cur.carts,
-    cur.purchases,
-    CAST(cur.revenue AS DECIMAL(18, 6)) AS revenue,
-    cur.brand,
-    cur.category_code,
-    CAST(before.product_rank AS INT) AS previous_rank
-FROM product_rank AS cur
-LEFT JOIN product_rank AS before
-    ON cur.product_id = before.product_id
-    AND before.window_time BETWEEN cur.window_time - INTERVAL '5' MINUTE
-                             AND cur.window_time - INTERVAL '5' MINUTE
-WHERE cur.product_rank <= 10;
+SELECT * FROM trending_slides;
 
 -- Events that arrived behind the watermark, per minute of their event time.
 INSERT INTO late_events_sink

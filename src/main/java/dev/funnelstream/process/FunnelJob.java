@@ -30,8 +30,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The live-analytics job: the SQL under {@code /process/} plus two keyed steps in Java that need
- * event-time state expiry (dropping exact repeats, following sessions). Built the same way for the
+ * The live-analytics job: the SQL under {@code /process/} plus keyed steps in Java that need
+ * event-time state expiry (dropping exact repeats, the minute funnel, following sessions, ranking
+ * the trending products). Built the same way for the
  * embedded MiniCluster and for {@code flink run} on a cluster.
  */
 public final class FunnelJob {
@@ -93,6 +94,25 @@ public final class FunnelJob {
                 .column("f9", DataTypes.BIGINT().notNull())
                 .build(), ChangelogMode.all()).as("minute", "category", "views", "carts", "remove_from_carts",
                 "purchases", "revenue", "sessions_viewed", "sessions_carted", "sessions_purchased"));
+
+        DataStream<Row> trending = onTime
+                .keyBy(r -> 0, Types.INT)
+                .process(new TrendingFunction())
+                .returns(Types.ROW_NAMED(TrendingFunction.OUTPUT, Types.INSTANT, Types.INT, Types.LONG, Types.LONG,
+                        Types.LONG, Types.LONG, Types.BIG_DEC, Types.STRING, Types.STRING, Types.INT))
+                .name("trending-products").uid("trending-products");
+        t.createTemporaryView("trending_products", t.fromDataStream(trending, Schema.newBuilder()
+                .column("window_end", DataTypes.TIMESTAMP_LTZ(3).notNull())
+                .column("rank", DataTypes.INT().notNull())
+                .column("product_id", DataTypes.BIGINT().notNull())
+                .column("views", DataTypes.BIGINT().notNull())
+                .column("carts", DataTypes.BIGINT().notNull())
+                .column("purchases", DataTypes.BIGINT().notNull())
+                .column("revenue", DataTypes.DECIMAL(18, 6).notNull())
+                .column("brand", DataTypes.STRING())
+                .column("category_code", DataTypes.STRING())
+                .column("previous_rank", DataTypes.INT())
+                .build()));
 
         DataStream<Row> sessions = unique
                 .filter(r -> r.getField("user_session") != null)

@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stream/batch parity: after {@code run --until-drained}, the live layer's numbers (from Flink)
- * equal plain SQL over raw.events: events per minute and type, and the ordered session funnel per
- * hour of first view. On the real sample, on generated data arriving up to 90 s out of order, and
- * on generated data with extra exact repeats.
+ * equal plain SQL over raw.events: events per minute and type, the ordered session funnel per
+ * hour of first view, and every trending slide with its ranks and rank changes. On the real sample,
+ * on generated data arriving up to 90 s out of order, and on generated data with extra exact repeats.
  */
 class LiveParityIT {
     private static final DateTimeFormatter REES46 = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
@@ -87,6 +87,13 @@ class LiveParityIT {
         List<String> batchSessions = Warehouses.rows(dataDir, "/parity/session_funnel_hourly.sql");
         assertThat(batchSessions).isNotEmpty();
         assertThat(liveSessions).containsExactlyElementsOf(batchSessions);
+
+        List<String> liveTrending = Warehouses.rows(dataDir, "SELECT strftime(window_end, '%Y-%m-%d %H:%M'), rank, "
+                + "product_id, views, carts, purchases, revenue, brand, category_code, previous_rank "
+                + "FROM processed.trending_products ORDER BY window_end, rank");
+        List<String> batchTrending = Warehouses.rows(dataDir, "/parity/trending.sql");
+        assertThat(batchTrending).hasSizeGreaterThan(100);
+        assertThat(liveTrending).containsExactlyElementsOf(batchTrending);
     }
 
     /** The rows (no header) of a generated REES46 file. */

@@ -1,0 +1,162 @@
+package dev.funnelstream.process;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * The trending products' state: per product, its events in 5-minute slices of event time for the
+ * last hour; when the watermark passes a slide's end, the top 20 of that hour by views (ties by
+ * product id) of which the top 10 are shown with their rank in the slide before. Every product is
+ * counted once per event and ranked once per slide, all in memory: a SQL HOP window emitted each
+ * product's hour twelve times over and ranked it in a separate operator, the job's biggest cost.
+ * A Flink POJO: public fields, no-arg constructor.
+ */
+public final class TrendingBook {
+    static final long SLIDE_MILLIS = 5 * 60_000L;
+    static final long HOUR_MILLIS = 60 * 60_000L;
+    static final int RANKED = 20;
+    static final int SHOWN = 10;
+    private static final Comparator<Hour> BY_RANK = Comparator.comparingLong((Hour h) -> -h.views)
+            .thenComparingLong(h -> h.productId);
+
+    /** Per product id, per slice start (epoch ms), what happened in that slice. */
+    public HashMap<Long, HashMap<Long, Slice>> products = new HashMap<>();
+    /** The last closed slide's top 20: product id to rank. */
+    public HashMap<Long, Integer> previousRanks = new HashMap<>();
+    /** The end of the last closed slide (epoch ms), or 0 before the first. */
+    public long previousEnd;
+
+    public TrendingBook() {
+    }
+
+    /** The start of the 5-minute slice holding {@code time}. */
+    static long sliceStart(long time) {
+        return Math.floorDiv(time, SLIDE_MILLIS) * SLIDE_MILLIS;
+    }
+
+    /** Counts one on-time event into its product's slice. */
+    void add(long time, String eventType, long productId, BigDecimal price, String brand, String categoryCode) {
+        Slice s = products.computeIfAbsent(productId, p -> new HashMap<>())
+                .computeIfAbsent(sliceStart(time), t -> new Slice());
+        switch (eventType) {
+            case "view" -> s.views++;
+            case "cart" -> s.carts++;
+            case "purchase" -> {
+                s.purchases++;
+                s.revenue = s.revenue.add(price);
+            }
+            default -> { } // remove_from_cart counts nowhere here, but makes the product present
+        }
+        s.brand = max(s.brand, brand);
+        s.categoryCode = max(s.categoryCode, categoryCode);
+    }
+
+    /**
+     * Closes the slide ending at {@code windowEnd} (exclusive), over the hour before it: its top 10
+     * with each one's rank in the slide 5 minutes before (null when not in that slide's top 20).
+     * Then forgets the slices no later slide holds.
+     */
+    List<Ranked> close(long windowEnd) {
+        long windowStart = windowEnd - HOUR_MILLIS;
+        PriorityQueue<Hour> worstFirst = new PriorityQueue<>(RANKED + 1, BY_RANK.reversed());
+        for (Map.Entry<Long, HashMap<Long, Slice>> product : products.entrySet()) {
+            Hour hour = null;
+            for (Map.Entry<Long, Slice> slice : product.getValue().entrySet()) {
+                long start = slice.getKey();
+                if (start >= windowStart && start < windowEnd) {
+                    if (hour == null) {
+                        hour = new Hour(product.getKey());
+                    }
+                    hour.add(slice.getValue());
+                }
+            }
+            if (hour != null) {
+                worstFirst.add(hour);
+                if (worstFirst.size() > RANKED) {
+                    worstFirst.poll();
+                }
+            }
+        }
+        List<Hour> top = new ArrayList<>(worstFirst);
+        top.sort(BY_RANK);
+        boolean previousIsSlideBefore = previousEnd == windowEnd - SLIDE_MILLIS;
+        List<Ranked> shown = new ArrayList<>();
+        HashMap<Long, Integer> ranks = new HashMap<>();
+        for (int i = 0; i < top.size(); i++) {
+            Hour h = top.get(i);
+            int rank = i + 1;
+            ranks.put(h.productId, rank);
+            if (rank <= SHOWN) {
+                shown.add(new Ranked(windowEnd, rank, h, previousIsSlideBefore ? previousRanks.get(h.productId) : null));
+            }
+        }
+        previousRanks = ranks;
+        previousEnd = windowEnd;
+        forgetBefore(windowEnd + SLIDE_MILLIS - HOUR_MILLIS);
+        return shown;
+    }
+
+    private void forgetBefore(long firstNeededStart) {
+        for (Iterator<HashMap<Long, Slice>> it = products.values().iterator(); it.hasNext(); ) {
+            HashMap<Long, Slice> slices = it.next();
+            slices.keySet().removeIf(start -> start < firstNeededStart);
+            if (slices.isEmpty()) {
+                it.remove();
+            }
+        }
+    }
+
+    private static String max(String a, String b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** One product's events in one slice. A Flink POJO. */
+    public static final class Slice {
+        public long views;
+        public long carts;
+        public long purchases;
+        public BigDecimal revenue = BigDecimal.ZERO;
+        public String brand;
+        public String categoryCode;
+
+        public Slice() {
+        }
+    }
+
+    /** One product's hour: its slices summed. */
+    static final class Hour {
+        final long productId;
+        long views;
+        long carts;
+        long purchases;
+        BigDecimal revenue = BigDecimal.ZERO;
+        String brand;
+        String categoryCode;
+
+        Hour(long productId) {
+            this.productId = productId;
+        }
+
+        void add(Slice s) {
+            views += s.views;
+            carts += s.carts;
+            purchases += s.purchases;
+            revenue = revenue.add(s.revenue);
+            brand = max(brand, s.brand);
+            categoryCode = max(categoryCode, s.categoryCode);
+        }
+    }
+
+    /** A shown product of a closed slide. */
+    record Ranked(long windowEnd, int rank, Hour hour, Integer previousRank) {
+    }
+}

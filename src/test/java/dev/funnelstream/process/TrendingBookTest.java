@@ -1,0 +1,118 @@
+package dev.funnelstream.process;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrendingBookTest {
+    private final TrendingBook book = new TrendingBook();
+
+    @Test
+    void ranksAnHourByViewsThenProductIdAndShowsTheTopTen() {
+        for (long product = 1; product <= 12; product++) {
+            for (int i = 0; i < product % 4; i++) {
+                view("10:00:00", product);
+            }
+        }
+        view("10:59:59", 100); // the hour's last second still counts
+
+        List<TrendingBook.Ranked> top = book.close(at("11:00:00"));
+
+        // 3 views: 3, 7, 11; 2 views: 2, 6, 10; 1 view: 1, 5, 9, 100 (4, 8 and 12 have no events).
+        assertThat(top).extracting(r -> r.hour().productId).containsExactly(3L, 7L, 11L, 2L, 6L, 10L, 1L, 5L, 9L, 100L);
+        assertThat(top).extracting(TrendingBook.Ranked::rank).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(top).extracting(TrendingBook.Ranked::previousRank).containsOnlyNulls();
+    }
+
+    @Test
+    void aSlideHoldsTheHourBeforeItsEndNotIncludingTheEnd() {
+        view("10:00:00", 1);
+        view("11:00:00", 2);
+
+        assertThat(ids(book.close(at("10:05:00")))).containsExactly(1L);
+        assertThat(ids(book.close(at("11:00:00")))).containsExactly(1L);
+        assertThat(ids(book.close(at("11:05:00")))).containsExactly(2L);
+    }
+
+    @Test
+    void rankChangeComesFromTheSlideFiveMinutesBeforeOnlyWhenInItsTopTwenty() {
+        for (long product = 1; product <= 25; product++) {
+            for (int i = 0; i < 30 - product; i++) {
+                view("10:00:00", product); // product 1 has 29 views, product 25 has 5
+            }
+        }
+        book.close(at("10:05:00"));
+        for (int i = 0; i < 30; i++) {
+            view("10:05:00", 15); // 15 was 15th, now first
+            view("10:05:00", 24); // 24 was 24th (not in the top 20), now second
+        }
+
+        List<TrendingBook.Ranked> top = book.close(at("10:10:00"));
+
+        assertThat(top.get(0).hour().productId).isEqualTo(15L);
+        assertThat(top.get(0).previousRank()).isEqualTo(15);
+        assertThat(top.get(1).hour().productId).isEqualTo(24L);
+        assertThat(top.get(1).previousRank()).isNull();
+        assertThat(top.get(2).hour().productId).isEqualTo(1L);
+        assertThat(top.get(2).previousRank()).isEqualTo(1);
+    }
+
+    @Test
+    void noRankChangeAcrossAGapBetweenSlides() {
+        view("10:00:00", 1);
+        book.close(at("10:05:00"));
+
+        assertThat(book.close(at("10:15:00"))).extracting(TrendingBook.Ranked::previousRank).containsOnlyNulls();
+    }
+
+    @Test
+    void sumsCartsPurchasesAndRevenueAndKeepsTheGreatestBrandAndCategory() {
+        book.add(t("10:01:00"), "view", 7, new BigDecimal("10.00"), "acme", "electronics.audio");
+        book.add(t("10:02:00"), "cart", 7, new BigDecimal("10.00"), null, null);
+        book.add(t("10:07:00"), "purchase", 7, new BigDecimal("10.50"), "zeta", "electronics.audio");
+        book.add(t("10:08:00"), "purchase", 7, new BigDecimal("9.50"), "acme", "appliances");
+        book.add(t("10:09:00"), "remove_from_cart", 7, new BigDecimal("10.00"), null, null);
+
+        TrendingBook.Hour h = book.close(at("10:10:00")).get(0).hour();
+
+        assertThat(h.views).isEqualTo(1);
+        assertThat(h.carts).isEqualTo(1);
+        assertThat(h.purchases).isEqualTo(2);
+        assertThat(h.revenue).isEqualByComparingTo("20.00");
+        assertThat(h.brand).isEqualTo("zeta");
+        assertThat(h.categoryCode).isEqualTo("electronics.audio");
+    }
+
+    @Test
+    void forgetsSlicesNoLaterSlideHolds() {
+        view("10:00:00", 1);
+        view("10:30:00", 2);
+
+        book.close(at("10:55:00"));
+        assertThat(book.products).containsOnlyKeys(1L, 2L);
+        book.close(at("11:00:00")); // the next slide, ending 11:05, starts at 10:05
+        assertThat(book.products).containsOnlyKeys(2L);
+        book.close(at("11:30:00"));
+        assertThat(book.products).isEmpty();
+    }
+
+    private void view(String time, long product) {
+        book.add(t(time), "view", product, BigDecimal.ONE, null, null);
+    }
+
+    private static List<Long> ids(List<TrendingBook.Ranked> ranked) {
+        return ranked.stream().map(r -> r.hour().productId).toList();
+    }
+
+    private static long t(String time) {
+        return Instant.parse("2019-10-01T" + time + "Z").toEpochMilli();
+    }
+
+    private static long at(String time) {
+        return t(time);
+    }
+}
