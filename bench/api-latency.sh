@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # API latency benchmark: 50 concurrent clients (wrk) on each dashboard endpoint in turn, while the
 # synthetic shop is replayed at about RATE events/s with the whole pipeline running (embedded Kafka,
-# loader, Flink job, transforms every 30 s).
+# loader, Flink job, transforms every 30 s). Each endpoint is measured twice: paced (each client
+# asks every PACE_MS, default 200 ms: ~250 requests/s, many dashboards' worth) and flat out (each
+# client asks again as soon as it has its answer: the server's capacity, latency = queueing).
 #   bench/api-latency.sh [RATE] [SECONDS_PER_ENDPOINT] [WORK_DIR]   (defaults: 10000, 15, /tmp/funnelstream-api)
 # Needs wrk (Debian: apt-get install -y wrk). Prints one markdown row per endpoint.
 set -euo pipefail
@@ -47,11 +49,14 @@ endpoints=(
   "/api/categories"
 )
 
-echo "| endpoint | requests/s | p50 ms | p99 ms | replay events/s during |"
-echo "|---|---|---|---|---|"
+echo "| endpoint | load | requests/s | p50 ms | p99 ms | replay events/s during |"
+echo "|---|---|---|---|---|---|"
 for e in "${endpoints[@]}"; do
+ for load in paced flat-out; do
+  script=()
+  [ "$load" = paced ] && script=(-s bench/pace.lua)
   before=$(curl -s "$base/api/status" | grep -o '"events" *: *[0-9]*' | head -1 | grep -o '[0-9]*$')
-  out=$(wrk -t2 -c50 -d"${seconds}s" --latency "$base$e")
+  out=$(wrk -t2 -c50 -d"${seconds}s" --latency "${script[@]}" "$base$e")
   after=$(curl -s "$base/api/status" | grep -o '"events" *: *[0-9]*' | head -1 | grep -o '[0-9]*$')
   p50=$(echo "$out" | awk '$1 == "50%" { print $2 }' | to_ms)
   p99=$(echo "$out" | awk '$1 == "99%" { print $2 }' | to_ms)
@@ -59,5 +64,6 @@ for e in "${endpoints[@]}"; do
   errors=$(echo "$out" | awk '/Non-2xx/ { print $NF }')
   eps=$(awk -v a="$before" -v b="$after" -v s="$seconds" 'BEGIN { if (a ~ /^[0-9]+$/ && b ~ /^[0-9]+$/) printf "%d", (b - a) / s; else print "?" }')
   shown=$(echo "$e" | sed -E 's/from=[^&]*&to=[^&]*/from=<last hour>/')
-  echo "| \`$shown\` | $rps | $p50 | $p99 | $eps${errors:+ ($errors non-2xx)} |"
+  echo "| \`$shown\` | $load | $rps | $p50 | $p99 | $eps${errors:+ ($errors non-2xx)} |"
+ done
 done
