@@ -125,7 +125,8 @@ async function loadTile(id, def, background = false) {
   const seq = ++t.seq;
   t.busy = true;
   const { path, params } = def.request();
-  $('.csv-download', t.el).href = apiUrl(path, { ...params, format: 'csv' });
+  // fresh: a download brings the reporting layer up to date first, like ./funnelstream report.
+  $('.csv-download', t.el).href = apiUrl(path, { ...params, format: 'csv', fresh: 'true' });
   if (!background) setTileState(t, 'loading');
   try {
     const data = await (def.fetch ? def.fetch(path, params) : getJson(apiUrl(path, params)));

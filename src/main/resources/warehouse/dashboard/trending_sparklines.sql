@@ -3,15 +3,9 @@
 -- product and slide where the product was ranked.
 WITH p AS (SELECT CAST(? AS TIMESTAMPTZ) AS at_or_before),
 slide AS (
-    -- The slide trending_products.sql shows: the latest landed without gaps in its ranks.
-    SELECT max(window_end) AS window_end
-    FROM (
-        SELECT t.window_end
-        FROM processed.trending_products t, p
-        WHERE (p.at_or_before IS NULL OR t.window_end <= p.at_or_before) AND t.rank <= 10
-        GROUP BY t.window_end
-        HAVING count(*) = max(t.rank)
-    )
+    SELECT max(c.window_end) AS window_end
+    FROM processed.trending_complete_slides c, p
+    WHERE p.at_or_before IS NULL OR c.window_end <= p.at_or_before
 ), top AS (
     SELECT t.product_id
     FROM processed.trending_products t JOIN slide s ON t.window_end = s.window_end

@@ -3,16 +3,9 @@
 -- new to the ranking), and a missing brand or category is 'unknown' as in the other reports.
 WITH p AS (SELECT CAST(? AS TIMESTAMPTZ) AS at_or_before),
 slide AS (
-    -- Only a slide landed without gaps in its ranks: the stream lands a slide's products with a
-    -- previous rank first, and those new to the ranking once the watermark has passed.
-    SELECT max(window_end) AS window_end
-    FROM (
-        SELECT t.window_end
-        FROM processed.trending_products t, p
-        WHERE (p.at_or_before IS NULL OR t.window_end <= p.at_or_before) AND t.rank <= 10
-        GROUP BY t.window_end
-        HAVING count(*) = max(t.rank)
-    )
+    SELECT max(c.window_end) AS window_end
+    FROM processed.trending_complete_slides c, p
+    WHERE p.at_or_before IS NULL OR c.window_end <= p.at_or_before
 )
 SELECT strftime(t.window_end AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS window_end, t.rank, t.product_id,
        t.views, t.carts, t.purchases, t.revenue, coalesce(t.brand, 'unknown') AS brand,

@@ -60,4 +60,12 @@ public record RunSettings(
         return new RunSettings(dataDir, inputs, speed, samplePerDay, kafka, host, port, rawPartitions, transactionalId,
                 mode, watermarkDelay, checkpointInterval, token);
     }
+
+    /** Without the token: it is a secret, and records print every field. */
+    @Override
+    public String toString() {
+        return "RunSettings[dataDir=" + dataDir + ", inputs=" + inputs + ", speed=" + speed + ", kafka=" + kafka
+                + ", host=" + host + ", port=" + port + ", jobMode=" + jobMode + ", token="
+                + (token == null ? "none" : "***") + "]";
+    }
 }

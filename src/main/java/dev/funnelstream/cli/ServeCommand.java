@@ -8,6 +8,7 @@ import dev.funnelstream.serve.LiveFeed;
 import dev.funnelstream.serve.ServerSettings;
 import dev.funnelstream.status.Status;
 import dev.funnelstream.status.StatusQuery;
+import dev.funnelstream.transform.Transforms;
 import dev.funnelstream.warehouse.DuckDbWarehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** {@code serve}: the dashboard and its API over an existing data dir that no run is using, until Ctrl-C. */
 @Command(name = "serve", description = {"Serve the dashboard and its API over an existing data dir, until Ctrl-C.",
@@ -50,9 +52,27 @@ final class ServeCommand implements Callable<Integer> {
             throw new UserException("no warehouse in " + root + " (run './funnelstream run' first)");
         }
         PrintWriter out = spec.commandLine().getOut();
+        // Ctrl-C: the hook lets main close the server, the warehouse and the lock, and waits for it
+        // (the JVM halts as soon as its hooks return).
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shutdown"));
         try (DataDir lock = DataDir.acquire(root); DuckDbWarehouse warehouse = DuckDbWarehouse.open(lock.warehouseFile())) {
-            // Writable, so the reports can bring the reporting layer up to date first.
+            // Writable, so the reports can bring the reporting layer up to date first; nothing
+            // schedules the transforms here, so a layer a stopped run left behind is brought up to date now.
             ReportService reports = new ReportService(warehouse, true);
+            if (reports.stale()) {
+                try (Connection c = warehouse.connect()) {
+                    Transforms.run(c);
+                }
+            }
             Callable<Status> status = () -> {
                 try (Connection c = warehouse.connect()) {
                     return StatusQuery.read(c, null, false);
@@ -66,15 +86,11 @@ final class ServeCommand implements Callable<Integer> {
                 lock.publishRun(server.host, http.port());
                 out.println("Serving " + root + " on http://" + server.host + ":" + http.port() + "/ (Ctrl-C stops)");
                 out.flush();
-                awaitShutdown();
+                stop.await();
             }
+        } finally {
+            closed.countDown();
         }
         return ExitCodes.OK;
-    }
-
-    private static void awaitShutdown() throws InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "shutdown"));
-        stop.await();
     }
 }

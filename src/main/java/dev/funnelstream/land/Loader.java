@@ -226,7 +226,11 @@ public final class Loader implements Runnable, AutoCloseable {
         private long newestAppendMillis;
 
         void add(ConsumerRecord<byte[], byte[]> r) {
-            newestAppendMillis = Math.max(newestAppendMillis, r.timestamp());
+            if (!Topics.RAW.equals(r.topic())) {
+                // Raw records carry their event time as the Kafka timestamp (for Flink's rowtime);
+                // the progress record that ends each replay transaction is stamped when written.
+                newestAppendMillis = Math.max(newestAppendMillis, r.timestamp());
+            }
             try {
                 switch (r.topic()) {
                     case Topics.RAW -> {

@@ -204,6 +204,9 @@ public final class FunnelJob {
         c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
         if (restoreFrom != null) {
             c.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
+            // A checkpoint of an older version of the job may hold state of operators since
+            // replaced (e.g. trending's SQL windows); the new ones start empty instead of failing.
+            c.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
         }
         return c;
     }

@@ -35,7 +35,7 @@ import java.util.function.Supplier;
 public final class ControlServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The page's answers are at most about this old: it refreshes its live parts every second. */
+    /** How old an answer may get before a request sets off its refresh (the page moves every second). */
     private static final long CACHE_MAX_AGE_MILLIS = 1_000;
     private final Javalin app;
     private final LiveStream live;
@@ -124,9 +124,15 @@ public final class ControlServer implements AutoCloseable {
             OffsetDateTime upTo = reportQuery(ctx).upTo();
             json(ctx, cache.get("sparklines|" + upTo, () -> dashboard.sparklinesJson(upTo)));
         }));
-        // The category is checked before the stream opens, so a bad one is a plain 400.
-        config.routes.before("/api/live", ctx -> reportQuery(ctx));
-        config.routes.sse("/api/live", client -> live.join(client, client.ctx().queryParam("category")));
+        // The category is checked before the stream opens, so a bad one is a plain 400; only known
+        // ones, as each distinct category costs a funnel query every second.
+        config.routes.before("/api/live", ctx -> {
+            String category = reportQuery(ctx).category();
+            if (category != null && !dashboard.categories().contains(category)) {
+                throw new IllegalArgumentException("category '" + category + "' is not a category seen in the data");
+            }
+        });
+        config.routes.sse("/api/live", client -> live.join(client, reportQuery(client.ctx()).category()));
         config.routes.get("/health", ctx -> {
             Map<String, String> h = health.get();
             boolean up = h.values().stream().allMatch(v -> v.startsWith("up"));

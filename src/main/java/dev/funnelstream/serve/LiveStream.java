@@ -23,7 +23,8 @@ final class LiveStream implements AutoCloseable {
 
     private final DashboardService dashboard;
     private final Map<SseClient, String> clients = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+    // Two threads: the landing rate is sampled on time even while a slow client holds up a send.
+    private final ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "dashboard-live");
         t.setDaemon(true);
         return t;
@@ -32,7 +33,8 @@ final class LiveStream implements AutoCloseable {
 
     LiveStream(DashboardService dashboard) {
         this.dashboard = dashboard;
-        ticker.scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(dashboard::tick, 0, 1, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(this::push, 0, 1, TimeUnit.SECONDS);
     }
 
     /** Keeps the client until it goes away; {@code category} is already checked (null: all). */
@@ -46,9 +48,8 @@ final class LiveStream implements AutoCloseable {
         return clients.size();
     }
 
-    private void tick() {
+    private void push() {
         try {
-            dashboard.tick();
             if (clients.isEmpty()) {
                 return;
             }
@@ -82,6 +83,11 @@ final class LiveStream implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        try {
+            ticker.awaitTermination(5, TimeUnit.SECONDS); // a push may be on a warehouse connection
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         clients.keySet().forEach(SseClient::close);
         clients.clear();
     }

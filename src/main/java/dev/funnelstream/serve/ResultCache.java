@@ -7,18 +7,22 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The dashboard's answers, each computed at most once per max age however many pages ask. An answer
  * older than that is still served while one background refresh runs (stale while revalidate), so
  * a slow query, such as a funnel over months of raw events, never holds up a request after its
- * first. Only the first request for a key waits for the query.
+ * first. Only the first request for a key waits for the query. At most 500 answers of up to 64 KB
+ * each are kept (about 32 MB at worst, in the run's own heap).
  */
 final class ResultCache implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ResultCache.class);
     /** Distinct queries kept; past this the cache starts over rather than grow without bound. */
-    private static final int MAX_KEYS = 2_000;
+    private static final int MAX_KEYS = 500;
+    /** Answers larger than this (a report of thousands of rows) are computed per request, not kept. */
+    private static final int MAX_KEPT_CHARS = 64 * 1024;
 
     private final long maxAgeNanos;
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
@@ -42,13 +46,22 @@ final class ResultCache implements AutoCloseable {
         if (answer == null) {
             synchronized (slot) {
                 if (slot.answer == null) {
-                    slot.answer = new Answer(compute.call(), System.nanoTime());
+                    String body = compute.call();
+                    if (body.length() > MAX_KEPT_CHARS) {
+                        slots.remove(key, slot);
+                        return body;
+                    }
+                    slot.answer = new Answer(body, System.nanoTime());
                 }
                 return slot.answer.body;
             }
         }
         if (System.nanoTime() - answer.computedAt >= maxAgeNanos && slot.refreshing.compareAndSet(false, true)) {
-            refresher.execute(() -> refresh(key, slot, compute));
+            try {
+                refresher.execute(() -> refresh(key, slot, compute));
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                slot.refreshing.set(false); // the server is closing: the last answer will do
+            }
         }
         return answer.body;
     }
@@ -67,6 +80,12 @@ final class ResultCache implements AutoCloseable {
     @Override
     public void close() {
         refresher.shutdownNow();
+        try {
+            // A refresh may still be on a warehouse connection, and the warehouse closes next.
+            refresher.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record Answer(String body, long computedAt) {

@@ -9,4 +9,10 @@ public record ServerSettings(String host, int port, String token) {
     public static ServerSettings local(int port) {
         return new ServerSettings("127.0.0.1", port, null);
     }
+
+    /** Without the token: it is a secret, and records print every field. */
+    @Override
+    public String toString() {
+        return "ServerSettings[host=" + host + ", port=" + port + ", token=" + (token == null ? "none" : "***") + "]";
+    }
 }

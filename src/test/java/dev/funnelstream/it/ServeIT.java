@@ -53,6 +53,9 @@ class ServeIT {
             assertOneLineError(Cli.run("serve", "--data-dir", dataDir.toString(), "--port", "0"),
                     "serves its dashboard at " + base + "/");
             assertThat(serve.stop()).as(serve.err()).isIn(0, 130, 143);
+            // Ctrl-C closed everything: the run record is gone and the data dir is free again.
+            assertThat(DataDir.readRunInfo(dataDir)).isEmpty();
+            assertThat(Cli.run("status", "--data-dir", dataDir.toString()).exitCode()).isZero();
         }
     }
 

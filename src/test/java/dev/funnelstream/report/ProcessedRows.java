@@ -8,25 +8,33 @@ import java.time.OffsetDateTime;
 
 /** Inserts processed-layer rows for tests, as the streaming job's loader would upsert them. */
 public final class ProcessedRows {
-    private static final OffsetDateTime UPDATED = OffsetDateTime.parse("2024-01-01T00:00:00Z");
+    private static final OffsetDateTime LONG_AGO = OffsetDateTime.parse("2024-01-01T00:00:00Z");
     private final Connection c;
+    private final OffsetDateTime updated;
 
+    /** Rows landed long ago. */
     public ProcessedRows(Connection c) {
+        this(c, LONG_AGO);
+    }
+
+    /** Rows landed at {@code updated}. */
+    public ProcessedRows(Connection c, OffsetDateTime updated) {
         this.c = c;
+        this.updated = updated;
     }
 
     /** A processed.funnel_minute row; {@code minute} is an ISO instant, e.g. {@code 2019-10-01T10:00:00Z}. */
     public ProcessedRows minute(String minute, String category, long views, long carts, long removes, long purchases)
             throws SQLException {
         insert("INSERT INTO processed.funnel_minute VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)",
-                time(minute), category, views, carts, removes, purchases, UPDATED);
+                time(minute), category, views, carts, removes, purchases, updated);
         return this;
     }
 
     /** A processed.session_funnel row for the hour starting at {@code hour}. */
     public ProcessedRows hour(String hour, long viewed, long carted, long purchased) throws SQLException {
         insert("INSERT INTO processed.session_funnel VALUES (?, ?, ?, ?, ?)", time(hour), viewed, carted, purchased,
-                UPDATED);
+                updated);
         return this;
     }
 
@@ -36,7 +44,7 @@ public final class ProcessedRows {
             throws SQLException {
         insert("INSERT INTO processed.trending_products VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", time(windowEnd),
                 rank, product, views, carts, purchases, new BigDecimal(revenue), brand, category, previousRank,
-                UPDATED);
+                updated);
         return this;
     }
 

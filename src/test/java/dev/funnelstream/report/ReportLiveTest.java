@@ -15,6 +15,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -222,6 +224,27 @@ class ReportLiveTest {
 
         try (Connection c = warehouse.connect()) {
             new ProcessedRows(c).trending("2019-10-01T10:10:00Z", 2, 2004, 28, 0, 0, "0", "lg", "appliances", null);
+        }
+        assertThat(column(ReportName.TRENDING_PRODUCTS, ReportQuery.all(), 0)).containsOnly("2019-10-01 10:10");
+    }
+
+    @Test
+    void trendingProductsWaitsForTheNewestSlideWhileItsRowsAreStillLanding() throws SQLException {
+        slides();
+        try (Connection c = warehouse.connect()) {
+            // 7 of the 10:10 slide's 10 ranks, landed just now: the rest come in the next batch.
+            ProcessedRows rows = new ProcessedRows(c, OffsetDateTime.now(ZoneOffset.UTC));
+            for (int rank = 1; rank <= 7; rank++) {
+                rows.trending("2019-10-01T10:10:00Z", rank, 5000 + rank, 50 - rank, 0, 0, "0", "b", "c", null);
+            }
+        }
+        assertThat(column(ReportName.TRENDING_PRODUCTS, ReportQuery.all(), 0)).containsOnly("2019-10-01 10:05");
+
+        try (Connection c = warehouse.connect()) {
+            ProcessedRows rows = new ProcessedRows(c, OffsetDateTime.now(ZoneOffset.UTC));
+            for (int rank = 8; rank <= 10; rank++) {
+                rows.trending("2019-10-01T10:10:00Z", rank, 5000 + rank, 50 - rank, 0, 0, "0", "b", "c", null);
+            }
         }
         assertThat(column(ReportName.TRENDING_PRODUCTS, ReportQuery.all(), 0)).containsOnly("2019-10-01 10:10");
     }
