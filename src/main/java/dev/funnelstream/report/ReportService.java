@@ -47,8 +47,8 @@ public final class ReportService {
         if (name == ReportName.CONVERSION_FUNNEL) {
             // raw.events is landed as the stream runs: nothing to bring up to date.
             try (Connection c = warehouse.connect()) {
-                return FunnelSteps.conversion(ReportSql.counts(c, "conversion_funnel.sql", 3, q.startAt(),
-                        q.endBefore(), q.endAt(), q.category()));
+                return FunnelSteps.conversion(ReportSql.counts(c, "funnel_raw.sql", 3, q.startAt(),
+                        q.endBefore(), q.endAt(), null, q.category(), null));
             }
         }
         if (name.live()) {
@@ -123,7 +123,8 @@ public final class ReportService {
 
     private static long[] funnelCounts(Connection c, ReportQuery q) throws SQLException {
         if (q.needsRawEvents()) {
-            return ReportSql.counts(c, "funnel_raw.sql", 3, q.startAt(), q.endBefore(), q.category(), q.brand());
+            return ReportSql.counts(c, "funnel_raw.sql", 3, q.startAt(), q.endBefore(), null, q.category(), null,
+                    q.brand());
         }
         if (q.category() != null) {
             return ReportSql.counts(c, "funnel_category.sql", 3, q.category());

@@ -237,11 +237,12 @@ class ReportServiceTest {
         assertThat(t.rows()).extracting(r -> r.get(1)).containsExactly(0L, 0L, 0L);
         // Below the name check, the SQL binds values: an injection attempt is just a name nothing has.
         try (Connection c = warehouse.connect()) {
-            assertThat(ReportSql.counts(c, "funnel_raw.sql", 3, null, null, "x' OR '1'='1", null))
+            assertThat(ReportSql.counts(c, "funnel_raw.sql", 3, null, null, null, "x' OR '1'='1", null, null))
                     .containsExactly(0L, 0L, 0L);
-            assertThat(ReportSql.counts(c, "funnel_raw.sql", 3, null, null, null, "y'); DROP TABLE raw.events; --"))
+            assertThat(ReportSql.counts(c, "funnel_raw.sql", 3, null, null, null, null, "x' OR '1'='1",
+                    "y'); DROP TABLE raw.events; --"))
                     .containsExactly(0L, 0L, 0L);
-            assertThat(ReportSql.counts(c, "funnel_raw.sql", 3, null, null, null, null)[0]).isPositive();
+            assertThat(ReportSql.counts(c, "funnel_raw.sql", 3, null, null, null, null, null, null)[0]).isPositive();
         }
         assertThat(csv(ReportName.DAILY_REVENUE, ReportQuery.all())).contains("2019-10-01,170.00");
     }
