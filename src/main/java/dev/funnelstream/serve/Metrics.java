@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,9 +28,9 @@ final class Metrics {
         gauge("funnelstream_flink_checkpoint_age_seconds", "Seconds since the streaming job's newest checkpoint",
                 feed::checkpointAgeSeconds);
         gauge("funnelstream_quarantined_rows", "Rows quarantined in the raw layer",
-                () -> header(dashboard) == null ? null : header(dashboard).quarantinedRows());
+                () -> from(dashboard, DashboardService.Header::quarantinedRows));
         gauge("funnelstream_events_per_second", "Records landed per second over the last seconds",
-                () -> header(dashboard) == null ? null : header(dashboard).eventsPerSecond());
+                () -> from(dashboard, DashboardService.Header::eventsPerSecond));
     }
 
     /** Times one request of a route (its path template, so ids do not explode the series). */
@@ -53,10 +54,10 @@ final class Metrics {
         }).description(description).register(registry);
     }
 
-    /** The header as last read (at most half a second old), or null when the warehouse cannot answer now. */
-    private static DashboardService.Header header(DashboardService dashboard) {
+    /** A value of the header as last read (at most half a second old); null when the warehouse cannot answer now. */
+    private static Number from(DashboardService dashboard, Function<DashboardService.Header, Number> value) {
         try {
-            return dashboard.header();
+            return value.apply(dashboard.header());
         } catch (SQLException e) {
             return null;
         }

@@ -1,10 +1,19 @@
 package dev.funnelstream.it;
 
+import dev.funnelstream.app.DataDir;
+
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The app jar run as its own process, so a test can kill it like a crash would. */
@@ -56,6 +65,34 @@ final class AppProcess implements AutoCloseable {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    /**
+     * The address of this run's (or serve's) HTTP server once it answers {@code /health}: the port
+     * is chosen free at start, so it is read from the data dir's run.json.
+     */
+    String awaitHttp(Path dataDir, Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!alive()) {
+                throw new AssertionError("the app died before its HTTP server answered: " + err());
+            }
+            Optional<Map<String, Object>> info = DataDir.readRunInfo(dataDir);
+            if (info.isPresent()) {
+                String base = "http://" + info.get().get("host") + ":" + info.get().get("port");
+                try {
+                    if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return base;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet, or run.json is a stopped run's
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the app's HTTP server never answered: " + err());
     }
 
     String out() {

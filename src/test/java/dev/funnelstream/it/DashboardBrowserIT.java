@@ -2,7 +2,6 @@ package dev.funnelstream.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.funnelstream.app.DataDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -47,7 +45,7 @@ class DashboardBrowserIT {
         // 100k events over October at 40,000x shop time: about 1,500 events/s for about a minute.
         try (AppProcess app = AppProcess.start(tmp, "run", "run", "--data-dir", dataDir.toString(), "--port", "0",
                 "--events", "100000", "--months", "2019-10", "--speed", "40000", "--checkpoint-interval", "2s")) {
-            String base = awaitServer(dataDir, app);
+            String base = app.awaitHttp(dataDir, Duration.ofSeconds(120));
             ChromeDriver browser = Browser.start(tmp.resolve("profile"), downloads, 1400, 1800);
             try {
                 browser.get(base + "/");
@@ -93,31 +91,9 @@ class DashboardBrowserIT {
             } finally {
                 browser.quit();
             }
-            assertThat(app.stop()).as(app.err()).isIn(0, 130, 143); // SIGTERM: the JVM exits 143 after the shutdown hook closed everything
+            // SIGTERM: the JVM exits 143 once the shutdown hook has closed everything.
+            assertThat(app.stop()).as(app.err()).isIn(0, 130, 143);
         }
-    }
-
-    /** The run's address once its HTTP server answers (the port is free-chosen, so read from run.json). */
-    private static String awaitServer(Path dataDir, AppProcess app) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(app.alive()).as("the run died: " + app.err()).isTrue();
-            Optional<Map<String, Object>> info = DataDir.readRunInfo(dataDir);
-            if (info.isPresent()) {
-                String base = "http://127.0.0.1:" + info.get().get("port");
-                try {
-                    if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return base;
-                    }
-                } catch (java.io.IOException notYet) {
-                    // not listening yet
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the run's HTTP server never answered: " + app.err());
     }
 
     private static Optional<Instant> clock(String base) {

@@ -13,8 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Map;
-import java.util.Optional;
 
 import static dev.funnelstream.it.CliErrorsIT.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +33,7 @@ class ServeIT {
         String newest = Warehouses.rows(dataDir, "SELECT max(event_time) FROM raw.events").get(0);
 
         try (AppProcess serve = AppProcess.start(tmp, "serve", "serve", "--data-dir", dataDir.toString(), "--port", "0")) {
-            String base = awaitServer(dataDir, serve);
+            String base = serve.awaitHttp(dataDir, Duration.ofSeconds(60));
             HttpClient http = HttpClient.newHttpClient();
 
             JsonNode header = JSON.readTree(get(http, base + "/api/header").body());
@@ -68,27 +66,6 @@ class ServeIT {
     void listeningBeyondLoopbackNeedsAToken() {
         assertOneLineError(Cli.run("run", "--input", TestFiles.realSample().toString(), "--until-drained", "--no-flink",
                 "--data-dir", tmp.resolve("data").toString(), "--port", "0", "--host", "0.0.0.0"), "--token");
-    }
-
-    private static String awaitServer(Path dataDir, AppProcess app) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(app.alive()).as("serve died: " + app.err()).isTrue();
-            Optional<Map<String, Object>> info = DataDir.readRunInfo(dataDir);
-            if (info.isPresent()) {
-                String base = "http://" + info.get().get("host") + ":" + info.get().get("port");
-                try {
-                    if (get(http, base + "/health").statusCode() == 200) {
-                        return base;
-                    }
-                } catch (java.io.IOException notYet) {
-                    // not listening yet
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("serve never answered: " + app.err());
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
