@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ public final class TrendingBook {
     public HashMap<Long, Integer> previousRanks = new HashMap<>();
     /** The end of the last closed slide (epoch ms), or 0 before the first. */
     public long previousEnd;
+    /** Starts of the slices held, so each slice's slide timers are set once, not once per event. */
+    public HashSet<Long> slices = new HashSet<>();
 
     public TrendingBook() {
     }
@@ -40,10 +43,15 @@ public final class TrendingBook {
         return Math.floorDiv(time, SLIDE_MILLIS) * SLIDE_MILLIS;
     }
 
-    /** Counts one on-time event into its product's slice. */
-    void add(long time, String eventType, long productId, BigDecimal price, String brand, String categoryCode) {
+    /**
+     * Counts one on-time event into its product's slice.
+     *
+     * @return whether the event opened a slice no product had yet (its slides then need timers)
+     */
+    boolean add(long time, String eventType, long productId, BigDecimal price, String brand, String categoryCode) {
+        long start = sliceStart(time);
         Slice s = products.computeIfAbsent(productId, p -> new HashMap<>())
-                .computeIfAbsent(sliceStart(time), t -> new Slice());
+                .computeIfAbsent(start, t -> new Slice());
         switch (eventType) {
             case "view" -> s.views++;
             case "cart" -> s.carts++;
@@ -55,6 +63,7 @@ public final class TrendingBook {
         }
         s.brand = max(s.brand, brand);
         s.categoryCode = max(s.categoryCode, categoryCode);
+        return slices.add(start);
     }
 
     /**
@@ -93,7 +102,8 @@ public final class TrendingBook {
             int rank = i + 1;
             ranks.put(h.productId, rank);
             if (rank <= SHOWN) {
-                shown.add(new Ranked(windowEnd, rank, h, previousIsSlideBefore ? previousRanks.get(h.productId) : null));
+                Integer previous = previousIsSlideBefore ? previousRanks.get(h.productId) : null;
+                shown.add(new Ranked(windowEnd, rank, h, previous));
             }
         }
         previousRanks = ranks;
@@ -103,6 +113,7 @@ public final class TrendingBook {
     }
 
     private void forgetBefore(long firstNeededStart) {
+        slices.removeIf(start -> start < firstNeededStart);
         for (Iterator<HashMap<Long, Slice>> it = products.values().iterator(); it.hasNext(); ) {
             HashMap<Long, Slice> slices = it.next();
             slices.keySet().removeIf(start -> start < firstNeededStart);

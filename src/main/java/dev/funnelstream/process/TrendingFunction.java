@@ -35,16 +35,17 @@ final class TrendingFunction extends KeyedProcessFunction<Integer, Row, Row> {
         if (book == null) {
             book = new TrendingBook();
         }
-        book.add(time, (String) event.getField("event_type"), (Long) event.getField("product_id"),
+        boolean newSlice = book.add(time, (String) event.getField("event_type"), (Long) event.getField("product_id"),
                 (BigDecimal) event.getField("price"), (String) event.getField("brand"),
                 (String) event.getField("category_code"));
         state.update(book);
-        // Every slide whose hour holds this event closes when the watermark passes its end
-        // (timers are kept once per time, so registering the same twelve again costs little).
-        long firstEnd = TrendingBook.sliceStart(time) + TrendingBook.SLIDE_MILLIS;
-        for (long end = firstEnd; end <= firstEnd + TrendingBook.HOUR_MILLIS - TrendingBook.SLIDE_MILLIS;
-             end += TrendingBook.SLIDE_MILLIS) {
-            ctx.timerService().registerEventTimeTimer(end - 1);
+        if (newSlice) {
+            // Every slide whose hour holds this slice closes when the watermark passes its end.
+            long firstEnd = TrendingBook.sliceStart(time) + TrendingBook.SLIDE_MILLIS;
+            for (long end = firstEnd; end <= firstEnd + TrendingBook.HOUR_MILLIS - TrendingBook.SLIDE_MILLIS;
+                 end += TrendingBook.SLIDE_MILLIS) {
+                ctx.timerService().registerEventTimeTimer(end - 1);
+            }
         }
     }
 

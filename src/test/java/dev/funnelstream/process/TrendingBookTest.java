@@ -100,6 +100,16 @@ class TrendingBookTest {
         assertThat(book.products).isEmpty();
     }
 
+    @Test
+    void tellsWhenAnEventOpensASliceNoProductHadSoItsSlidesGetTimersOnce() {
+        assertThat(book.add(t("10:01:00"), "view", 1, BigDecimal.ONE, null, null)).isTrue();
+        assertThat(book.add(t("10:04:59"), "view", 2, BigDecimal.ONE, null, null)).isFalse();
+        assertThat(book.add(t("10:05:00"), "view", 1, BigDecimal.ONE, null, null)).isTrue();
+
+        book.close(at("11:00:00")); // forgets the 10:00 slice: no later slide holds it
+        assertThat(book.slices).containsOnly(t("10:05:00"));
+    }
+
     private void view(String time, long product) {
         book.add(t(time), "view", product, BigDecimal.ONE, null, null);
     }
