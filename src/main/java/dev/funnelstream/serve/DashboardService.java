@@ -25,10 +25,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the dashboard shows beyond the reports: the header strip, the categories to filter by and
@@ -92,7 +90,7 @@ public final class DashboardService {
 
     /** The top-level categories seen, for the funnel's filter. */
     public List<String> categories() throws SQLException {
-        Set<String> out = new LinkedHashSet<>();
+        List<String> out = new ArrayList<>(); // categories.sql's UNION already drops repeats and sorts
         try (Connection c = warehouse.connect();
              PreparedStatement ps = c.prepareStatement(SqlFiles.load("dashboard/categories.sql"));
              ResultSet rs = ps.executeQuery()) {
