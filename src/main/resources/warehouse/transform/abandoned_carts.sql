@@ -1,16 +1,34 @@
--- Forget the sessions with new events.
-DELETE FROM reporting.abandoned_carts WHERE user_session IN (SELECT user_session FROM touched_sessions);
+-- The sessions read for the funnels are whole: rebuild the abandoned carts of those with a cart.
+CREATE TEMP TABLE cart_sessions AS
+SELECT DISTINCT user_session FROM funnel_events WHERE event_type = 'cart';
 
--- Every session with new events that has a cart and no purchase: its user, carts and their value.
+DELETE FROM reporting.abandoned_carts WHERE user_session IN (SELECT user_session FROM cart_sessions);
+
+-- Every such session that has a cart and no purchase: its user, carts and their value.
 INSERT INTO reporting.abandoned_carts (user_session, user_id, day, carts, products, cart_value)
-SELECT e.user_session,
-       arg_max(e.user_id, e.event_time) FILTER (WHERE e.event_type = 'cart'),
-       CAST(max(e.event_time) FILTER (WHERE e.event_type = 'cart') AT TIME ZONE 'UTC' AS DATE),
-       count(*) FILTER (WHERE e.event_type = 'cart'),
-       count(DISTINCT e.product_id) FILTER (WHERE e.event_type = 'cart'),
-       sum(e.price) FILTER (WHERE e.event_type = 'cart')
-FROM raw.events e
-WHERE e.user_session IN (SELECT user_session FROM touched_sessions)
-GROUP BY e.user_session
-HAVING count(*) FILTER (WHERE e.event_type = 'cart') > 0
-   AND count(*) FILTER (WHERE e.event_type = 'purchase') = 0;
+SELECT user_session,
+       arg_max(user_id, event_time) FILTER (WHERE event_type = 'cart'),
+       pipeline.utc_day(max(event_time) FILTER (WHERE event_type = 'cart')),
+       count(*) FILTER (WHERE event_type = 'cart'),
+       count(DISTINCT product_id) FILTER (WHERE event_type = 'cart'),
+       sum(price) FILTER (WHERE event_type = 'cart')
+FROM funnel_events
+WHERE event_type IN ('cart', 'purchase')
+GROUP BY user_session
+HAVING count(*) FILTER (WHERE event_type = 'cart') > 0
+   AND count(*) FILTER (WHERE event_type = 'purchase') = 0;
+
+-- The same sessions' carts per product, and whether the session bought that product: the products'
+-- abandoned value below adds these up.
+DELETE FROM pipeline.session_carts WHERE user_session IN (SELECT user_session FROM cart_sessions);
+
+INSERT INTO pipeline.session_carts (user_session, product_id, cart_value, bought)
+SELECT user_session, product_id,
+       sum(price) FILTER (WHERE event_type = 'cart'),
+       bool_or(event_type = 'purchase')
+FROM funnel_events
+WHERE event_type IN ('cart', 'purchase')
+GROUP BY user_session, product_id
+HAVING count(*) FILTER (WHERE event_type = 'cart') > 0;
+
+DROP TABLE cart_sessions;

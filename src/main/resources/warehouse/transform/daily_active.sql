@@ -1,10 +1,23 @@
 -- Forget the rebuilt days.
 DELETE FROM reporting.daily_active WHERE day IN (SELECT day FROM dirty_days);
 
--- Events, distinct users and distinct (non-null) sessions per rebuilt day and event type.
+-- Events, distinct users and distinct (non-null) sessions per rebuilt day and event type. The
+-- distinct counts group first and count after: DuckDB's count(DISTINCT) per group is far slower.
 INSERT INTO reporting.daily_active (day, event_type, events, users, sessions)
-SELECT d.day, e.event_type, count(*), count(DISTINCT e.user_id), count(DISTINCT e.user_session)
-FROM dirty_days d
-JOIN raw.events e ON CAST(e.event_time AT TIME ZONE 'UTC' AS DATE) = d.day
-    AND e.event_time >= ? AND e.event_time < ?  -- the run's time bounds: DuckDB skips row groups outside them
-GROUP BY d.day, e.event_type;
+WITH events AS (
+    SELECT day, event_type, count(*) AS events
+    FROM dirty_day_events
+    GROUP BY day, event_type
+), users AS (
+    SELECT day, event_type, count(*) AS users
+    FROM (SELECT DISTINCT day, event_type, user_id FROM dirty_day_events)
+    GROUP BY day, event_type
+), sessions AS (
+    SELECT day, event_type, count(*) AS sessions
+    FROM (SELECT DISTINCT day, event_type, user_session FROM dirty_day_events WHERE user_session IS NOT NULL)
+    GROUP BY day, event_type
+)
+SELECT e.day, e.event_type, e.events, u.users, coalesce(s.sessions, 0)
+FROM events e
+JOIN users u ON u.day = e.day AND u.event_type = e.event_type
+LEFT JOIN sessions s ON s.day = e.day AND s.event_type = e.event_type;

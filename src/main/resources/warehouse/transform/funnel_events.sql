@@ -1,13 +1,58 @@
--- Every event of the sessions that have an event on a funnel day to rebuild: the sessions whose
--- first view (overall, per category or per brand) may fall on one of those days.
-CREATE TEMP TABLE funnel_events AS
-SELECT e.user_session, e.event_type, e.event_time,
-       coalesce(e.category_code, 'unknown') AS category_code,
-       coalesce(e.brand, 'unknown')         AS brand
-FROM raw.events e
-WHERE e.user_session IN (
-    SELECT f.user_session
-    FROM raw.events f
-    JOIN funnel_days d ON CAST(f.event_time AT TIME ZONE 'UTC' AS DATE) = d.day
-        AND f.event_time >= ? AND f.event_time < ?  -- the run's time bounds
-    WHERE f.user_session IS NOT NULL);
+-- The spans of the sessions with new events, merged with the spans earlier runs kept.
+CREATE TEMP TABLE touched_spans AS
+SELECT n.session_hash,
+       least(n.first_time, coalesce(s.first_time, n.first_time))   AS first_time,
+       greatest(n.last_time, coalesce(s.last_time, n.last_time))   AS last_time
+FROM (
+    SELECT hash(user_session) AS session_hash, min(event_time) AS first_time, max(event_time) AS last_time
+    FROM new_events
+    WHERE user_session IS NOT NULL
+    GROUP BY 1
+) n
+LEFT JOIN pipeline.session_spans s ON s.session_hash = n.session_hash;
+
+DELETE FROM pipeline.session_spans WHERE session_hash IN (SELECT session_hash FROM touched_spans);
+
+INSERT INTO pipeline.session_spans (session_hash, first_time, last_time)
+SELECT session_hash, first_time, last_time FROM touched_spans;
+
+-- Days whose funnel rows may change: the new events' days, and every day a session with new events
+-- spans (a late event can move a session's first view to another day). On the first run every day
+-- with events is new already.
+CREATE TEMP TABLE funnel_days AS
+SELECT day FROM dirty_days
+UNION
+SELECT DISTINCT DATE '1970-01-01' + CAST(unnest(range(pipeline.utc_day_number(first_time),
+                                                      pipeline.utc_day_number(last_time) + 1)) AS INTEGER)
+FROM touched_spans
+WHERE NOT getvariable('first_run');
+
+SET VARIABLE funnel_from = (SELECT CAST(min(day) AS TIMESTAMPTZ) FROM funnel_days);
+SET VARIABLE funnel_until = (SELECT CAST(max(day) + 1 AS TIMESTAMPTZ) FROM funnel_days);
+
+-- The sessions with events in the funnel days' range: every session whose first view may fall on
+-- one of those days (none are looked up on the first run, which reads every event).
+CREATE TEMP TABLE funnel_sessions AS
+SELECT session_hash, first_time, last_time
+FROM pipeline.session_spans
+WHERE NOT getvariable('first_run')
+  AND last_time >= getvariable('funnel_from') AND first_time < getvariable('funnel_until');
+
+SET VARIABLE sessions_from = (SELECT min(first_time) FROM funnel_sessions);
+SET VARIABLE sessions_to = (SELECT max(last_time) FROM funnel_sessions);
+
+-- Every event of those sessions (a hash collision brings in another whole session: its span is in
+-- the same row), or on the first run every event with a session. Of the two branches the variables
+-- leave one: DuckDB drops the other before it runs.
+CREATE TEMP VIEW funnel_events AS
+SELECT user_session, event_type, event_time, coalesce(category_code, 'unknown') AS category_code,
+       coalesce(brand, 'unknown') AS brand, product_id, price, user_id
+FROM raw.events
+WHERE getvariable('first_run') AND user_session IS NOT NULL
+UNION ALL
+SELECT user_session, event_type, event_time, coalesce(category_code, 'unknown') AS category_code,
+       coalesce(brand, 'unknown') AS brand, product_id, price, user_id
+FROM raw.events
+WHERE NOT getvariable('first_run')
+  AND event_time >= getvariable('sessions_from') AND event_time <= getvariable('sessions_to')
+  AND hash(user_session) IN (SELECT session_hash FROM funnel_sessions);

@@ -1,19 +1,74 @@
+-- The new events' users and sessions join their months' members (the monthly distinct counts come
+-- from these, not from rescanning the months). Only the rebuilt months' members are compared.
+INSERT INTO pipeline.month_users (month, user_id)
+SELECT n.month, n.user_id
+FROM (SELECT DISTINCT CAST(date_trunc('month', day) AS DATE) AS month, user_id FROM new_events) n
+WHERE NOT EXISTS (
+    SELECT 1
+    FROM pipeline.month_users m
+    WHERE m.month BETWEEN getvariable('months_from') AND getvariable('months_to')
+      AND m.month = n.month AND m.user_id = n.user_id);
+
+CREATE TEMP TABLE month_session_changes AS
+SELECT n.month, n.user_session, n.purchased, m.purchased AS was_purchased
+FROM (
+    SELECT CAST(date_trunc('month', day) AS DATE) AS month, user_session, bool_or(event_type = 'purchase') AS purchased
+    FROM new_events
+    WHERE user_session IS NOT NULL
+    GROUP BY ALL
+) n
+LEFT JOIN (
+    SELECT month, user_session, purchased
+    FROM pipeline.month_sessions
+    WHERE month BETWEEN getvariable('months_from') AND getvariable('months_to')
+) m ON m.month = n.month AND m.user_session = n.user_session;
+
+UPDATE pipeline.month_sessions m
+SET purchased = true
+FROM month_session_changes c
+WHERE m.month BETWEEN getvariable('months_from') AND getvariable('months_to')
+  AND m.month = c.month AND m.user_session = c.user_session AND c.purchased AND NOT c.was_purchased;
+
+INSERT INTO pipeline.month_sessions (month, user_session, purchased)
+SELECT month, user_session, purchased
+FROM month_session_changes
+WHERE was_purchased IS NULL;
+
+DROP TABLE month_session_changes;
+
 -- Forget the rebuilt months.
 DELETE FROM reporting.monthly_summary WHERE month IN (SELECT month FROM dirty_months);
 
 -- Events, users, sessions, revenue and session conversion (sessions with a purchase in the month
--- over sessions with an event in it) of every rebuilt month.
+-- over sessions with an event in it) of every rebuilt month; events and revenue from the day tables
+-- this run has just rebuilt.
 INSERT INTO reporting.monthly_summary (month, events, users, sessions, purchasing_sessions, revenue, conversion)
-SELECT
-    m.month,
-    count(*),
-    count(DISTINCT e.user_id),
-    count(DISTINCT e.user_session),
-    count(DISTINCT e.user_session) FILTER (WHERE e.event_type = 'purchase'),
-    coalesce(sum(e.price) FILTER (WHERE e.event_type = 'purchase'), 0),
-    CAST(count(DISTINCT e.user_session) FILTER (WHERE e.event_type = 'purchase') AS DOUBLE)
-        / nullif(count(DISTINCT e.user_session), 0)
-FROM dirty_months m
-JOIN raw.events e ON CAST(date_trunc('month', e.event_time AT TIME ZONE 'UTC') AS DATE) = m.month
-    AND e.event_time >= ? AND e.event_time < ?  -- the run's time bounds: DuckDB skips row groups outside them
-GROUP BY m.month;
+WITH events AS (
+    SELECT CAST(date_trunc('month', day) AS DATE) AS month, sum(events) AS events
+    FROM reporting.daily_active
+    WHERE day >= getvariable('months_from') AND day < getvariable('months_to') + INTERVAL 1 MONTH
+    GROUP BY 1
+), revenue AS (
+    SELECT CAST(date_trunc('month', day) AS DATE) AS month, sum(revenue) AS revenue
+    FROM reporting.daily_revenue
+    WHERE day >= getvariable('months_from') AND day < getvariable('months_to') + INTERVAL 1 MONTH
+    GROUP BY 1
+), users AS (
+    SELECT month, count(*) AS users
+    FROM pipeline.month_users
+    WHERE month BETWEEN getvariable('months_from') AND getvariable('months_to')
+    GROUP BY month
+), sessions AS (
+    SELECT month, count(*) AS sessions, count(*) FILTER (WHERE purchased) AS purchasing_sessions
+    FROM pipeline.month_sessions
+    WHERE month BETWEEN getvariable('months_from') AND getvariable('months_to')
+    GROUP BY month
+)
+SELECT d.month, e.events, u.users, coalesce(s.sessions, 0), coalesce(s.purchasing_sessions, 0),
+       coalesce(r.revenue, 0),
+       CAST(s.purchasing_sessions AS DOUBLE) / nullif(s.sessions, 0)
+FROM dirty_months d
+JOIN events e ON e.month = d.month
+JOIN users u ON u.month = d.month
+LEFT JOIN sessions s ON s.month = d.month
+LEFT JOIN revenue r ON r.month = d.month;

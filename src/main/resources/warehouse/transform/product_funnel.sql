@@ -1,42 +1,63 @@
--- Forget the products with new events.
-DELETE FROM reporting.product_funnel WHERE product_id IN (SELECT product_id FROM touched_products);
+-- The new events per product: counts, revenue, latest non-null category and brand.
+CREATE TEMP TABLE product_changes AS
+SELECT product_id,
+       arg_max(category_code, event_time) AS category_code,
+       max(event_time) FILTER (WHERE category_code IS NOT NULL) AS category_seen,
+       arg_max(brand, event_time) AS brand,
+       max(event_time) FILTER (WHERE brand IS NOT NULL) AS brand_seen,
+       count(*) FILTER (WHERE event_type = 'view')     AS views,
+       count(*) FILTER (WHERE event_type = 'cart')     AS carts,
+       count(*) FILTER (WHERE event_type = 'purchase') AS purchases,
+       coalesce(sum(price) FILTER (WHERE event_type = 'purchase'), 0) AS revenue
+FROM new_events
+GROUP BY product_id;
 
--- Per product with new events, over all its events: views, carts, purchases, step rates, revenue,
--- and the value of its carts in sessions that never bought it (sessionless carts are not counted
--- there: without a session there is no "that session").
+-- Added to the totals of the runs before: each event is new in exactly one run.
+CREATE TEMP TABLE product_merged AS
+SELECT c.product_id,
+       CASE WHEN c.category_seen >= t.category_seen OR t.category_seen IS NULL
+            THEN coalesce(c.category_code, t.category_code) ELSE t.category_code END AS category_code,
+       greatest(c.category_seen, t.category_seen) AS category_seen,
+       CASE WHEN c.brand_seen >= t.brand_seen OR t.brand_seen IS NULL
+            THEN coalesce(c.brand, t.brand) ELSE t.brand END AS brand,
+       greatest(c.brand_seen, t.brand_seen) AS brand_seen,
+       c.views + coalesce(t.views, 0)         AS views,
+       c.carts + coalesce(t.carts, 0)         AS carts,
+       c.purchases + coalesce(t.purchases, 0) AS purchases,
+       c.revenue + coalesce(t.revenue, 0)     AS revenue
+FROM product_changes c
+LEFT JOIN pipeline.product_totals t ON t.product_id = c.product_id;
+
+DELETE FROM pipeline.product_totals WHERE product_id IN (SELECT product_id FROM product_changes);
+
+INSERT INTO pipeline.product_totals
+    (product_id, category_code, category_seen, brand, brand_seen, views, carts, purchases, revenue)
+SELECT product_id, category_code, category_seen, brand, brand_seen, views, carts, purchases, revenue
+FROM product_merged;
+
+-- Forget the products with new events.
+DELETE FROM reporting.product_funnel WHERE product_id IN (SELECT product_id FROM product_changes);
+
+-- Per product with new events: views, carts, purchases, step rates, revenue, and the value of its
+-- carts in sessions that never bought it (sessionless carts are not counted there: without a
+-- session there is no "that session"). A new purchase of a product changes only that product's
+-- abandoned value, so the products with new events are all that change.
 INSERT INTO reporting.product_funnel
     (product_id, category_code, brand, views, carts, purchases, view_to_cart, cart_to_purchase,
      revenue, abandoned_value)
-WITH events AS (
-    SELECT e.*
-    FROM raw.events e
-    WHERE e.product_id IN (SELECT product_id FROM touched_products)
-), bought AS (
-    SELECT DISTINCT product_id, user_session
-    FROM events
-    WHERE event_type = 'purchase' AND user_session IS NOT NULL
-), abandoned AS (
-    SELECT c.product_id, sum(c.price) AS value
-    FROM events c
-    LEFT JOIN bought b ON b.product_id = c.product_id AND b.user_session = c.user_session
-    WHERE c.event_type = 'cart' AND c.user_session IS NOT NULL AND b.product_id IS NULL
-    GROUP BY c.product_id
-), counts AS (
-    SELECT product_id,
-           -- The product's latest category and brand: a catalog can recode a product.
-           coalesce(arg_max(category_code, event_time), 'unknown') AS category_code,
-           coalesce(arg_max(brand, event_time), 'unknown')         AS brand,
-           count(*) FILTER (WHERE event_type = 'view')             AS views,
-           count(*) FILTER (WHERE event_type = 'cart')             AS carts,
-           count(*) FILTER (WHERE event_type = 'purchase')         AS purchases,
-           coalesce(sum(price) FILTER (WHERE event_type = 'purchase'), 0) AS revenue
-    FROM events
-    GROUP BY product_id
-)
-SELECT k.product_id, k.category_code, k.brand, k.views, k.carts, k.purchases,
-       CAST(k.carts AS DOUBLE) / nullif(k.views, 0),
-       CAST(k.purchases AS DOUBLE) / nullif(k.carts, 0),
-       k.revenue,
+SELECT m.product_id, coalesce(m.category_code, 'unknown'), coalesce(m.brand, 'unknown'),
+       m.views, m.carts, m.purchases,
+       CAST(m.carts AS DOUBLE) / nullif(m.views, 0),
+       CAST(m.purchases AS DOUBLE) / nullif(m.carts, 0),
+       m.revenue,
        coalesce(a.value, 0)
-FROM counts k
-LEFT JOIN abandoned a ON a.product_id = k.product_id;
+FROM product_merged m
+LEFT JOIN (
+    SELECT product_id, sum(cart_value) AS value
+    FROM pipeline.session_carts
+    WHERE NOT bought AND product_id IN (SELECT product_id FROM product_changes)
+    GROUP BY product_id
+) a ON a.product_id = m.product_id;
+
+DROP TABLE product_changes;
+DROP TABLE product_merged;

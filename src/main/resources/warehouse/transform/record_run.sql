@@ -3,7 +3,7 @@ INSERT INTO pipeline.transform_runs
     (run_id, started_at, finished_at, since, loaded_up_to, days_rebuilt, first_day, last_day,
      rows_written, status, error)
 SELECT nextval('pipeline.transform_run_ids'), CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ),
-       s.since, coalesce(s.up_to, s.since),
-       (SELECT count(*) FROM funnel_days), (SELECT min(day) FROM funnel_days), (SELECT max(day) FROM funnel_days),
+       getvariable('since'), coalesce(getvariable('up_to'), getvariable('since')),
+       count(*), min(day), max(day),
        CAST(? AS BIGINT), 'ok', NULL
-FROM transform_scope s;
+FROM funnel_days;

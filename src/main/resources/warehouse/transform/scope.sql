@@ -1,15 +1,15 @@
--- What this run covers: events loaded after the last successful run (all of them on the first
--- run), up to the newest load this transaction sees.
-CREATE TEMP TABLE transform_scope AS
-SELECT
-    (SELECT max(loaded_up_to) FROM pipeline.transform_runs WHERE status = 'ok') AS since,
-    (SELECT max(loaded_at) FROM raw.events)                                      AS up_to;
+-- What this run covers: events loaded after the last successful run, up to the newest load this
+-- transaction sees; on the first run, everything. The bounds are variables, so DuckDB folds them
+-- into each scan as constants and skips row groups by their min/max.
+SET VARIABLE since = (SELECT max(loaded_up_to) FROM pipeline.transform_runs WHERE status = 'ok');
+SET VARIABLE up_to = (SELECT max(loaded_at) FROM raw.events);
+SET VARIABLE first_run = getvariable('since') IS NULL;
 
--- The newly loaded events' key columns.
-CREATE TEMP TABLE new_events AS
-SELECT CAST(e.event_time AT TIME ZONE 'UTC' AS DATE) AS day, e.user_session, e.product_id
-FROM raw.events e, transform_scope s
-WHERE (s.since IS NULL OR e.loaded_at > s.since) AND e.loaded_at <= s.up_to;
+-- The newly loaded events, with their UTC day.
+CREATE TEMP VIEW new_events AS
+SELECT e.*, pipeline.utc_day(e.event_time) AS day
+FROM raw.events e
+WHERE getvariable('first_run') OR e.loaded_at > getvariable('since');
 
 -- UTC days with new events: the day-keyed tables rebuild these.
 CREATE TEMP TABLE dirty_days AS
@@ -19,19 +19,14 @@ SELECT DISTINCT day FROM new_events;
 CREATE TEMP TABLE dirty_months AS
 SELECT DISTINCT CAST(date_trunc('month', day) AS DATE) AS month FROM dirty_days;
 
--- Sessions with new events: their funnel and abandoned cart may have changed.
-CREATE TEMP TABLE touched_sessions AS
-SELECT DISTINCT user_session FROM new_events WHERE user_session IS NOT NULL;
+SET VARIABLE days_from = (SELECT CAST(min(day) AS TIMESTAMPTZ) FROM dirty_days);
+SET VARIABLE days_until = (SELECT CAST(max(day) + 1 AS TIMESTAMPTZ) FROM dirty_days);
+SET VARIABLE months_from = (SELECT min(month) FROM dirty_months);
+SET VARIABLE months_to = (SELECT max(month) FROM dirty_months);
 
--- Products with new events.
-CREATE TEMP TABLE touched_products AS
-SELECT DISTINCT product_id FROM new_events;
-
--- Days whose funnel rows may change: the new events' days, and every day on which a touched
--- session has events (a late event can move a session's first view to another day).
-CREATE TEMP TABLE funnel_days AS
-SELECT day FROM dirty_days
-UNION
-SELECT DISTINCT CAST(e.event_time AT TIME ZONE 'UTC' AS DATE)
+-- Every event of the days to rebuild.
+CREATE TEMP VIEW dirty_day_events AS
+SELECT e.*, pipeline.utc_day(e.event_time) AS day
 FROM raw.events e
-JOIN touched_sessions t ON t.user_session = e.user_session;
+WHERE e.event_time >= getvariable('days_from') AND e.event_time < getvariable('days_until')
+  AND pipeline.utc_day(e.event_time) IN (SELECT day FROM dirty_days);

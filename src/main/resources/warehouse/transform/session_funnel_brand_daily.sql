@@ -6,26 +6,23 @@ DELETE FROM reporting.session_funnel_brand_daily WHERE day IN (SELECT day FROM f
 INSERT INTO reporting.session_funnel_brand_daily
     (day, brand, viewed, carted, purchased, view_to_cart, cart_to_purchase, view_to_purchase,
      dropped_after_view, dropped_after_cart)
-WITH viewed AS (
-    SELECT user_session, brand, event_type, event_time,
-           min(CASE WHEN event_type = 'view' THEN event_time END)
-               OVER (PARTITION BY user_session, brand) AS first_view
+WITH sessions AS (
+    SELECT brand,
+           min(event_time) FILTER (WHERE event_type = 'view')     AS first_view,
+           list(event_time) FILTER (WHERE event_type = 'cart')    AS carts,
+           max(event_time) FILTER (WHERE event_type = 'purchase') AS last_purchase
     FROM funnel_events
-), carted AS (
-    SELECT user_session, brand, event_type, event_time, first_view,
-           min(CASE WHEN event_type = 'cart' AND event_time >= first_view THEN event_time END)
-               OVER (PARTITION BY user_session, brand) AS first_cart
-    FROM viewed
-    WHERE first_view IS NOT NULL
-), sessions AS (
-    SELECT CAST(min(first_view) AT TIME ZONE 'UTC' AS DATE) AS day, brand,
-           max(CASE WHEN first_cart IS NOT NULL THEN 1 ELSE 0 END) AS carted,
-           max(CASE WHEN event_type = 'purchase' AND event_time >= first_cart THEN 1 ELSE 0 END) AS purchased
-    FROM carted
     GROUP BY user_session, brand
-), daily AS (
-    SELECT day, brand, count(*) AS viewed, sum(carted) AS carted, sum(purchased) AS purchased
+), steps AS (
+    SELECT pipeline.utc_day(first_view) AS day, brand,
+           list_min(list_filter(carts, lambda t: t >= first_view)) AS first_cart,
+           last_purchase
     FROM sessions
+    WHERE first_view IS NOT NULL
+), daily AS (
+    SELECT day, brand, count(*) AS viewed, count(first_cart) AS carted,
+           count(*) FILTER (WHERE last_purchase >= first_cart) AS purchased
+    FROM steps
     WHERE day IN (SELECT day FROM funnel_days)
     GROUP BY day, brand
 )

@@ -6,26 +6,23 @@ DELETE FROM reporting.session_funnel_category_daily WHERE day IN (SELECT day FRO
 INSERT INTO reporting.session_funnel_category_daily
     (day, category_code, viewed, carted, purchased, view_to_cart, cart_to_purchase, view_to_purchase,
      dropped_after_view, dropped_after_cart)
-WITH viewed AS (
-    SELECT user_session, category_code, event_type, event_time,
-           min(CASE WHEN event_type = 'view' THEN event_time END)
-               OVER (PARTITION BY user_session, category_code) AS first_view
+WITH sessions AS (
+    SELECT category_code,
+           min(event_time) FILTER (WHERE event_type = 'view')     AS first_view,
+           list(event_time) FILTER (WHERE event_type = 'cart')    AS carts,
+           max(event_time) FILTER (WHERE event_type = 'purchase') AS last_purchase
     FROM funnel_events
-), carted AS (
-    SELECT user_session, category_code, event_type, event_time, first_view,
-           min(CASE WHEN event_type = 'cart' AND event_time >= first_view THEN event_time END)
-               OVER (PARTITION BY user_session, category_code) AS first_cart
-    FROM viewed
-    WHERE first_view IS NOT NULL
-), sessions AS (
-    SELECT CAST(min(first_view) AT TIME ZONE 'UTC' AS DATE) AS day, category_code,
-           max(CASE WHEN first_cart IS NOT NULL THEN 1 ELSE 0 END) AS carted,
-           max(CASE WHEN event_type = 'purchase' AND event_time >= first_cart THEN 1 ELSE 0 END) AS purchased
-    FROM carted
     GROUP BY user_session, category_code
-), daily AS (
-    SELECT day, category_code, count(*) AS viewed, sum(carted) AS carted, sum(purchased) AS purchased
+), steps AS (
+    SELECT pipeline.utc_day(first_view) AS day, category_code,
+           list_min(list_filter(carts, lambda t: t >= first_view)) AS first_cart,
+           last_purchase
     FROM sessions
+    WHERE first_view IS NOT NULL
+), daily AS (
+    SELECT day, category_code, count(*) AS viewed, count(first_cart) AS carted,
+           count(*) FILTER (WHERE last_purchase >= first_cart) AS purchased
+    FROM steps
     WHERE day IN (SELECT day FROM funnel_days)
     GROUP BY day, category_code
 )

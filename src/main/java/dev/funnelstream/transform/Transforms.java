@@ -33,13 +33,9 @@ public final class Transforms {
             c.setAutoCommit(false);
             try {
                 long rows = 0;
-                OffsetDateTime[] bounds = null;
                 for (String file : files()) {
                     long fileStart = System.nanoTime();
-                    rows += execute(c, file, bounds);
-                    if (file.equals("scope.sql")) {
-                        bounds = bounds(c);
-                    }
+                    rows += execute(c, file);
                     log.debug("{} took {} ms", file, (System.nanoTime() - fileStart) / 1_000_000);
                 }
                 try (PreparedStatement ps = c.prepareStatement(SqlFiles.load("transform/record_run.sql"))) {
@@ -48,7 +44,7 @@ public final class Transforms {
                     ps.setLong(3, rows);
                     ps.executeUpdate();
                 }
-                execute(c, "cleanup.sql", null);
+                execute(c, "cleanup.sql");
                 c.commit();
                 TransformRun run = lastRun(c);
                 log.debug("Transforms rebuilt {} day(s), wrote {} rows", run.daysRebuilt(), run.rowsWritten());
@@ -71,37 +67,21 @@ public final class Transforms {
     }
 
     /**
-     * Runs a file's statements; a statement with parameters gets the run's time bounds (start,
-     * end), the only values the transform SQL takes.
+     * Runs a file's statements. They take no parameters: what a run covers is in DuckDB variables
+     * that scope.sql sets, which DuckDB folds into the scans as constants.
      *
      * @return the rows the file's statements inserted into the reporting tables
      */
-    private static long execute(Connection c, String file, OffsetDateTime[] bounds) throws SQLException {
+    private static long execute(Connection c, String file) throws SQLException {
         long rows = 0;
         for (String sql : SqlFiles.statements("transform/" + file)) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int params = ps.getParameterMetaData().getParameterCount();
-                if (params > 0) {
-                    if (bounds == null || params != 2) {
-                        throw new IllegalStateException(file + ": a transform takes the time bounds (2 parameters) only");
-                    }
-                    ps.setObject(1, bounds[0]);
-                    ps.setObject(2, bounds[1]);
-                }
-                if (!ps.execute() && sql.startsWith("INSERT")) {
+                if (!ps.execute() && sql.startsWith("INSERT INTO reporting.")) {
                     rows += Math.max(0, ps.getUpdateCount());
                 }
             }
         }
         return rows;
-    }
-
-    private static OffsetDateTime[] bounds(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SqlFiles.load("transform/bounds.sql"));
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return new OffsetDateTime[] {rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)};
-        }
     }
 
     private static TransformRun lastRun(Connection c) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.funnelstream.bench;
 
 import dev.funnelstream.read.InputFiles;
+import dev.funnelstream.transform.RawEvents;
 import dev.funnelstream.transform.TransformRun;
 import dev.funnelstream.transform.Transforms;
 import dev.funnelstream.warehouse.DuckDbWarehouse;
@@ -8,7 +9,6 @@ import dev.funnelstream.warehouse.DuckDbWarehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
@@ -33,14 +33,14 @@ public final class TransformBench {
         Files.deleteIfExists(work.resolve("bench.duckdb.wal"));
         try (DuckDbWarehouse wh = DuckDbWarehouse.open(file); Connection c = wh.connect()) {
             long loadStart = System.nanoTime();
-            for (Path f : InputFiles.resolve(List.of(input))) {
-                load(c, f);
-            }
-            String lastDay = single(c, "SELECT max(CAST(event_time AS DATE))::VARCHAR FROM raw.events");
+            RawEvents.stageCsv(c, InputFiles.resolve(List.of(input)), "staged", "2024-01-01T00:00:00Z");
+            String lastDay = single(c, "SELECT max(CAST(event_time AS DATE))::VARCHAR FROM staged");
             try (Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE held_back AS SELECT * FROM raw.events WHERE CAST(event_time AS DATE) = DATE '"
+                st.execute("INSERT INTO raw.events SELECT * FROM staged WHERE CAST(event_time AS DATE) < DATE '"
                         + lastDay + "'");
-                st.execute("DELETE FROM raw.events WHERE CAST(event_time AS DATE) = DATE '" + lastDay + "'");
+                st.execute("CREATE TABLE held_back AS SELECT * FROM staged WHERE CAST(event_time AS DATE) = DATE '"
+                        + lastDay + "'");
+                st.execute("DROP TABLE staged");
                 st.execute("CHECKPOINT");
             }
             long events = Long.parseLong(single(c, "SELECT count(*) FROM raw.events"));
@@ -66,32 +66,6 @@ public final class TransformBench {
             TransformRun idle = Transforms.run(c);
             System.out.printf("run with nothing new: %.2f s, %d days rebuilt%n", (System.nanoTime() - t2) / 1e9,
                     idle.daysRebuilt());
-        }
-    }
-
-    /** Loads one file with DuckDB's CSV reader (the REES46 time's ' UTC' becomes '+00' to parse). */
-    private static void load(Connection c, Path f) throws Exception {
-        String sql = """
-                INSERT INTO raw.events
-                WITH rows AS (
-                    SELECT CAST(replace(event_time, ' UTC', '+00') AS TIMESTAMPTZ) AS event_time,
-                           event_type, product_id, category_id, category_code, brand, price, user_id, user_session
-                    FROM read_csv(?, header = true, auto_detect = false, delim = ',', quote = '"',
-                                  columns = {'event_time': 'VARCHAR', 'event_type': 'VARCHAR',
-                                             'product_id': 'BIGINT', 'category_id': 'BIGINT',
-                                             'category_code': 'VARCHAR', 'brand': 'VARCHAR',
-                                             'price': 'DECIMAL(18, 6)', 'user_id': 'BIGINT',
-                                             'user_session': 'VARCHAR'})
-                )
-                SELECT hash(event_time, event_type, product_id, category_id, category_code, brand, price, user_id,
-                            user_session) & 9223372036854775807,
-                       event_time, event_type, product_id, category_id, category_code, brand, price, user_id,
-                       user_session, 0, row_number() OVER (), now()
-                FROM rows
-                """;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, f.toString());
-            ps.executeUpdate();
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.funnelstream.transform;
 
+import dev.funnelstream.generate.GeneratorSettings;
+import dev.funnelstream.generate.ShopFileWriter;
+import dev.funnelstream.read.InputFiles;
 import dev.funnelstream.warehouse.DuckDbWarehouse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,6 +214,44 @@ class TransformsTest {
         assertThat(late.daysRebuilt()).isEqualTo(2);
         assertThat(rows(c, "SELECT day, viewed, carted, purchased FROM reporting.session_funnel_daily ORDER BY day"))
                 .containsExactly("2019-10-01|4|4|2", "2019-10-02|2|2|1");
+        assertThat(TestWarehouse.snapshot(c)).isEqualTo(fullRebuildOfTheSameEvents());
+    }
+
+    @Test
+    void runsAfterLoadsInTimeOrderWithStragglersEqualOneFullRun() throws Exception {
+        // Three months of synthetic shop, landed in six loads by time, but every 15th event a
+        // straggler two loads late: sessions, months and products grow across runs, and late events
+        // move first views and purchases into days and sessions an earlier run already built.
+        Path shop = dir.resolve("shop");
+        new ShopFileWriter(shop).write(GeneratorSettings.of(20_000, "2019-10..2019-12", 7));
+        RawEvents.stageCsv(c, InputFiles.resolve(List.of(shop)), "staged", FIRST_LOAD);
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE planned AS SELECT *, least(ntile(6) OVER (ORDER BY event_time, event_id)"
+                    + " + CASE WHEN event_id % 15 = 0 THEN 2 ELSE 0 END, 6) AS load FROM staged");
+        }
+        for (int load = 1; load <= 6; load++) {
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO raw.events SELECT * EXCLUDE (load) REPLACE (loaded_at + INTERVAL (" + load
+                        + ") MINUTE AS loaded_at) FROM planned WHERE load = " + load);
+            }
+            // And one session that lasts two months: its late purchase must find its first view.
+            String loadedAt = "2024-01-01T00:0" + load + ":00Z";
+            switch (load) {
+                case 1 -> new RawEvents().startIdsAt(1)
+                        .add("2019-10-05T10:00:00Z", "view", 1, "kids.toys", "ever-lasting", "30.00", 1, "long").load(c, loadedAt);
+                case 4 -> new RawEvents().startIdsAt(2)
+                        .add("2019-11-20T10:00:00Z", "cart", 1, "kids.toys", "ever-lasting", "30.00", 1, "long").load(c, loadedAt);
+                case 6 -> new RawEvents().startIdsAt(3)
+                        .add("2019-12-01T10:00:00Z", "purchase", 1, "kids.toys", "ever-lasting", "30.00", 1, "long").load(c, loadedAt);
+                default -> { }
+            }
+            Transforms.run(c);
+        }
+
+        assertThat(rows(c, "SELECT count(*) FROM raw.events")).containsExactly("20003");
+        assertThat(rows(c, "SELECT viewed, carted, purchased FROM reporting.session_funnel_brand_daily"
+                + " WHERE brand = 'ever-lasting' AND day = DATE '2019-10-05'")).containsExactly("1|1|1");
+        assertThat(rows(c, "SELECT count(*) > 100 FROM reporting.abandoned_carts")).containsExactly("true");
         assertThat(TestWarehouse.snapshot(c)).isEqualTo(fullRebuildOfTheSameEvents());
     }
 
