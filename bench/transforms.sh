@@ -13,5 +13,8 @@ mvn -q -B test-compile                        # the bench harness lives with the
 if [ ! -d "$input" ]; then
   ./funnelstream generate --out "$input" --events "$events" --months 2019-10..2020-04 --seed 42
 fi
-java -Xmx1g -cp target/test-classes:target/funnelstream.jar dev.funnelstream.bench.TransformBench \
-  "$input" "$work/transforms" 2>/dev/null
+# JAVA_OPTS for e.g. -Dfunnelstream.duckdb.memory=4GB; logs (FUNNELSTREAM_LOG_LEVEL=TRACE: per statement)
+# go to $work/transforms/bench.log.
+mkdir -p "$work/transforms"
+java -Xmx1g ${JAVA_OPTS:-} -cp target/test-classes:target/funnelstream.jar dev.funnelstream.bench.TransformBench \
+  "$input" "$work/transforms" 2>"$work/transforms/bench.log"

@@ -9,12 +9,17 @@ FROM (
     WHERE user_session IS NOT NULL
     GROUP BY 1
 ) n
-LEFT JOIN pipeline.session_spans s ON s.session_hash = n.session_hash;
+LEFT JOIN (
+    SELECT *
+    FROM pipeline.session_spans
+    WHERE session_hash IN (SELECT hash(user_session) FROM new_events WHERE user_session IS NOT NULL)
+) s ON s.session_hash = n.session_hash;
 
 DELETE FROM pipeline.session_spans WHERE session_hash IN (SELECT session_hash FROM touched_spans);
 
+-- In time order, so that the lookups by time below skip the row groups of other times.
 INSERT INTO pipeline.session_spans (session_hash, first_time, last_time)
-SELECT session_hash, first_time, last_time FROM touched_spans;
+SELECT session_hash, first_time, last_time FROM touched_spans ORDER BY first_time;
 
 -- Days whose funnel rows may change: the new events' days, and every day a session with new events
 -- spans (a late event can move a session's first view to another day). On the first run every day
@@ -42,17 +47,22 @@ SET VARIABLE sessions_from = (SELECT min(first_time) FROM funnel_sessions);
 SET VARIABLE sessions_to = (SELECT max(last_time) FROM funnel_sessions);
 
 -- Every event of those sessions (a hash collision brings in another whole session: its span is in
--- the same row), or on the first run every event with a session. Of the two branches the variables
--- leave one: DuckDB drops the other before it runs.
+-- the same row), kept for the transforms after this one.
+CREATE TEMP TABLE session_events AS
+SELECT user_session, event_type, event_time, coalesce(category_code, 'unknown') AS category_code,
+       coalesce(brand, 'unknown') AS brand, product_id, price, user_id
+FROM raw.events
+WHERE event_time >= getvariable('sessions_from') AND event_time <= getvariable('sessions_to')
+  AND hash(user_session) IN (SELECT session_hash FROM funnel_sessions);
+
+-- What the funnels read: those events, or on the first run every event with a session. Of the two
+-- branches the variables leave one: DuckDB drops the other before it runs.
 CREATE TEMP VIEW funnel_events AS
 SELECT user_session, event_type, event_time, coalesce(category_code, 'unknown') AS category_code,
        coalesce(brand, 'unknown') AS brand, product_id, price, user_id
 FROM raw.events
 WHERE getvariable('first_run') AND user_session IS NOT NULL
 UNION ALL
-SELECT user_session, event_type, event_time, coalesce(category_code, 'unknown') AS category_code,
-       coalesce(brand, 'unknown') AS brand, product_id, price, user_id
-FROM raw.events
-WHERE NOT getvariable('first_run')
-  AND event_time >= getvariable('sessions_from') AND event_time <= getvariable('sessions_to')
-  AND hash(user_session) IN (SELECT session_hash FROM funnel_sessions);
+SELECT *
+FROM session_events
+WHERE NOT getvariable('first_run');

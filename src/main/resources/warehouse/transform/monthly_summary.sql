@@ -1,5 +1,6 @@
 -- The new events' users and sessions join their months' members (the monthly distinct counts come
--- from these, not from rescanning the months). Only the rebuilt months' members are compared.
+-- from these, not from rescanning the months). Only the rebuilt months' members are compared, and
+-- members are added in month order, so that DuckDB skips the row groups of other months.
 INSERT INTO pipeline.month_users (month, user_id)
 SELECT n.month, n.user_id
 FROM (SELECT DISTINCT CAST(date_trunc('month', day) AS DATE) AS month, user_id FROM new_events) n
@@ -7,7 +8,8 @@ WHERE NOT EXISTS (
     SELECT 1
     FROM pipeline.month_users m
     WHERE m.month BETWEEN getvariable('months_from') AND getvariable('months_to')
-      AND m.month = n.month AND m.user_id = n.user_id);
+      AND m.month = n.month AND m.user_id = n.user_id)
+ORDER BY n.month;
 
 CREATE TEMP TABLE month_session_changes AS
 SELECT n.month, n.user_session, n.purchased, m.purchased AS was_purchased
@@ -32,7 +34,8 @@ WHERE m.month BETWEEN getvariable('months_from') AND getvariable('months_to')
 INSERT INTO pipeline.month_sessions (month, user_session, purchased)
 SELECT month, user_session, purchased
 FROM month_session_changes
-WHERE was_purchased IS NULL;
+WHERE was_purchased IS NULL
+ORDER BY month;
 
 DROP TABLE month_session_changes;
 

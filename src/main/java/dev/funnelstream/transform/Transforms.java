@@ -45,7 +45,9 @@ public final class Transforms {
                     ps.executeUpdate();
                 }
                 execute(c, "cleanup.sql");
+                long commitStart = System.nanoTime();
                 c.commit();
+                log.debug("commit took {} ms", (System.nanoTime() - commitStart) / 1_000_000);
                 TransformRun run = lastRun(c);
                 log.debug("Transforms rebuilt {} day(s), wrote {} rows", run.daysRebuilt(), run.rowsWritten());
                 return run;
@@ -75,11 +77,13 @@ public final class Transforms {
     private static long execute(Connection c, String file) throws SQLException {
         long rows = 0;
         for (String sql : SqlFiles.statements("transform/" + file)) {
+            long start = System.nanoTime();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 if (!ps.execute() && sql.startsWith("INSERT INTO reporting.")) {
                     rows += Math.max(0, ps.getUpdateCount());
                 }
             }
+            log.trace("{} took {} ms: {}", file, (System.nanoTime() - start) / 1_000_000, sql.lines().findFirst().orElse(""));
         }
         return rows;
     }

@@ -10,6 +10,7 @@ import org.duckdb.DuckDBConnection;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -64,8 +65,7 @@ public final class DuckDbWarehouse implements Warehouse {
 
     private static DuckDBConnection connect(Path file, boolean readOnly) throws SQLException {
         Properties props = new Properties();
-        // DuckDB would take 80% of the machine's memory by default; it spills to disk past this.
-        props.setProperty("memory_limit", System.getProperty("funnelstream.duckdb.memory", "512MB"));
+        props.setProperty("memory_limit", System.getProperty("funnelstream.duckdb.memory", defaultMemoryLimit()));
         if (readOnly) {
             props.setProperty("duckdb.read_only", "true");
         }
@@ -75,6 +75,17 @@ public final class DuckDbWarehouse implements Warehouse {
             st.execute("SET GLOBAL TimeZone = 'UTC'");
         }
         return conn;
+    }
+
+    /**
+     * A quarter of the machine's memory, at least 512 MB: DuckDB would take 80% by default, and the
+     * transforms' session and distinct-count passes spill to disk, several times slower, below ~2 GB
+     * at 40M events. It is a cap, not a reservation.
+     */
+    private static String defaultMemoryLimit() {
+        long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return Math.max(512L, total / 4 / (1024 * 1024)) + "MB";
     }
 
     @Override
