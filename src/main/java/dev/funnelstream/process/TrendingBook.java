@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The trending products' state: per product, its events in 5-minute slices of event time for the
@@ -26,14 +27,17 @@ public final class TrendingBook {
     private static final Comparator<Hour> BY_RANK = Comparator.comparingLong((Hour h) -> -h.views)
             .thenComparingLong(h -> h.productId);
 
-    /** Per product id, per slice start (epoch ms), what happened in that slice. */
-    public HashMap<Long, HashMap<Long, Slice>> products = new HashMap<>();
+    /**
+     * Per slice start (epoch ms), per product id, what happened in that slice. By slice first, so a
+     * slide reads its twelve slices only, however many the watermark has yet to close: a bounded
+     * job can read far ahead of its watermark, and reading every slice held at every slide was
+     * the job's biggest cost.
+     */
+    public TreeMap<Long, HashMap<Long, Slice>> slices = new TreeMap<>();
     /** The last closed slide's top 20: product id to rank. */
     public HashMap<Long, Integer> previousRanks = new HashMap<>();
     /** The end of the last closed slide (epoch ms), or 0 before the first. */
     public long previousEnd;
-    /** Starts of the slices held, so each slice's slide timers are set once, not once per event. */
-    public HashSet<Long> slices = new HashSet<>();
 
     public TrendingBook() {
     }
@@ -50,8 +54,13 @@ public final class TrendingBook {
      */
     boolean add(long time, String eventType, long productId, BigDecimal price, String brand, String categoryCode) {
         long start = sliceStart(time);
-        Slice s = products.computeIfAbsent(productId, p -> new HashMap<>())
-                .computeIfAbsent(start, t -> new Slice());
+        HashMap<Long, Slice> slice = slices.get(start);
+        boolean opened = slice == null;
+        if (opened) {
+            slice = new HashMap<>();
+            slices.put(start, slice);
+        }
+        Slice s = slice.computeIfAbsent(productId, p -> new Slice());
         switch (eventType) {
             case "view" -> s.views++;
             case "cart" -> s.carts++;
@@ -63,7 +72,7 @@ public final class TrendingBook {
         }
         s.brand = max(s.brand, brand);
         s.categoryCode = max(s.categoryCode, categoryCode);
-        return slices.add(start);
+        return opened;
     }
 
     /**
@@ -73,23 +82,17 @@ public final class TrendingBook {
      */
     List<Ranked> close(long windowEnd) {
         long windowStart = windowEnd - HOUR_MILLIS;
-        PriorityQueue<Hour> worstFirst = new PriorityQueue<>(RANKED + 1, BY_RANK.reversed());
-        for (Map.Entry<Long, HashMap<Long, Slice>> product : products.entrySet()) {
-            Hour hour = null;
-            for (Map.Entry<Long, Slice> slice : product.getValue().entrySet()) {
-                long start = slice.getKey();
-                if (start >= windowStart && start < windowEnd) {
-                    if (hour == null) {
-                        hour = new Hour(product.getKey());
-                    }
-                    hour.add(slice.getValue());
-                }
+        HashMap<Long, Hour> hours = new HashMap<>();
+        for (HashMap<Long, Slice> slice : slices.subMap(windowStart, windowEnd).values()) {
+            for (Map.Entry<Long, Slice> product : slice.entrySet()) {
+                hours.computeIfAbsent(product.getKey(), Hour::new).add(product.getValue());
             }
-            if (hour != null) {
-                worstFirst.add(hour);
-                if (worstFirst.size() > RANKED) {
-                    worstFirst.poll();
-                }
+        }
+        PriorityQueue<Hour> worstFirst = new PriorityQueue<>(RANKED + 1, BY_RANK.reversed());
+        for (Hour hour : hours.values()) {
+            worstFirst.add(hour);
+            if (worstFirst.size() > RANKED) {
+                worstFirst.poll();
             }
         }
         List<Hour> top = new ArrayList<>(worstFirst);
@@ -113,14 +116,14 @@ public final class TrendingBook {
     }
 
     private void forgetBefore(long firstNeededStart) {
-        slices.removeIf(start -> start < firstNeededStart);
-        for (Iterator<HashMap<Long, Slice>> it = products.values().iterator(); it.hasNext(); ) {
-            HashMap<Long, Slice> slices = it.next();
-            slices.keySet().removeIf(start -> start < firstNeededStart);
-            if (slices.isEmpty()) {
-                it.remove();
-            }
-        }
+        slices.headMap(firstNeededStart).clear();
+    }
+
+    /** The products of the slices held. */
+    Set<Long> heldProducts() {
+        Set<Long> held = new HashSet<>();
+        slices.values().forEach(slice -> held.addAll(slice.keySet()));
+        return held;
     }
 
     private static String max(String a, String b) {
