@@ -31,9 +31,10 @@ public final class TrendingBook {
      * Per slice start (epoch ms), per product id, what happened in that slice. By slice first, so a
      * slide reads its twelve slices only, however many the watermark has yet to close: a bounded
      * job can read far ahead of its watermark, and reading every slice held at every slide was
-     * the job's biggest cost.
+     * the job's biggest cost. (Named apart from the fields of the book before it: restoring a
+     * checkpoint of that book drops its slices, whose shape differs, instead of failing.)
      */
-    public TreeMap<Long, HashMap<Long, Slice>> slices = new TreeMap<>();
+    public TreeMap<Long, HashMap<Long, Slice>> bySlice = new TreeMap<>();
     /** The last closed slide's top 20: product id to rank. */
     public HashMap<Long, Integer> previousRanks = new HashMap<>();
     /** The end of the last closed slide (epoch ms), or 0 before the first. */
@@ -54,11 +55,11 @@ public final class TrendingBook {
      */
     boolean add(long time, String eventType, long productId, BigDecimal price, String brand, String categoryCode) {
         long start = sliceStart(time);
-        HashMap<Long, Slice> slice = slices.get(start);
+        HashMap<Long, Slice> slice = slices().get(start);
         boolean opened = slice == null;
         if (opened) {
             slice = new HashMap<>();
-            slices.put(start, slice);
+            slices().put(start, slice);
         }
         Slice s = slice.computeIfAbsent(productId, p -> new Slice());
         switch (eventType) {
@@ -83,7 +84,7 @@ public final class TrendingBook {
     List<Ranked> close(long windowEnd) {
         long windowStart = windowEnd - HOUR_MILLIS;
         HashMap<Long, Hour> hours = new HashMap<>();
-        for (HashMap<Long, Slice> slice : slices.subMap(windowStart, windowEnd).values()) {
+        for (HashMap<Long, Slice> slice : slices().subMap(windowStart, windowEnd).values()) {
             for (Map.Entry<Long, Slice> product : slice.entrySet()) {
                 hours.computeIfAbsent(product.getKey(), Hour::new).add(product.getValue());
             }
@@ -115,14 +116,22 @@ public final class TrendingBook {
         return shown;
     }
 
+    /** The slices; none after restoring a checkpoint of the older book, which had no such field. */
+    private TreeMap<Long, HashMap<Long, Slice>> slices() {
+        if (bySlice == null) {
+            bySlice = new TreeMap<>();
+        }
+        return bySlice;
+    }
+
     private void forgetBefore(long firstNeededStart) {
-        slices.headMap(firstNeededStart).clear();
+        slices().headMap(firstNeededStart).clear();
     }
 
     /** The products of the slices held. */
     Set<Long> heldProducts() {
         Set<Long> held = new HashSet<>();
-        slices.values().forEach(slice -> held.addAll(slice.keySet()));
+        slices().values().forEach(slice -> held.addAll(slice.keySet()));
         return held;
     }
 

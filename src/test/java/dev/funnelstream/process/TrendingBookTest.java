@@ -107,7 +107,7 @@ class TrendingBookTest {
         assertThat(book.add(t("10:05:00"), "view", 1, BigDecimal.ONE, null, null)).isTrue();
 
         book.close(at("11:00:00")); // forgets the 10:00 slice: no later slide holds it
-        assertThat(book.slices).containsOnlyKeys(t("10:05:00"));
+        assertThat(book.bySlice).containsOnlyKeys(t("10:05:00"));
     }
 
     private void view(String time, long product) {
