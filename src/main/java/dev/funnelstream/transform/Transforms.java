@@ -83,7 +83,10 @@ public final class Transforms {
                     rows += Math.max(0, ps.getUpdateCount());
                 }
             }
-            log.trace("{} took {} ms: {}", file, (System.nanoTime() - start) / 1_000_000, sql.lines().findFirst().orElse(""));
+            if (log.isTraceEnabled()) {
+                log.trace("{} took {} ms: {}", file, (System.nanoTime() - start) / 1_000_000,
+                        sql.lines().findFirst().orElse(""));
+            }
         }
         return rows;
     }

@@ -83,9 +83,9 @@ public final class DuckDbWarehouse implements Warehouse {
      * at 40M events. It is a cap, not a reservation.
      */
     private static String defaultMemoryLimit() {
-        long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        return Math.max(512L, total / 4 / (1024 * 1024)) + "MB";
+        long totalMb = ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() / (1024 * 1024) : 0;
+        return Math.max(512L, totalMb / 4) + "MB";
     }
 
     @Override
