@@ -1,18 +1,20 @@
--- The spans of the sessions with new events, merged with the spans earlier runs kept.
+-- The spans of the sessions with new events, merged with the spans earlier runs kept (only those
+-- sessions' rows are read from the kept spans).
 CREATE TEMP TABLE touched_spans AS
-SELECT n.session_hash,
-       least(n.first_time, coalesce(s.first_time, n.first_time))   AS first_time,
-       greatest(n.last_time, coalesce(s.last_time, n.last_time))   AS last_time
-FROM (
+WITH n AS (
     SELECT hash(user_session) AS session_hash, min(event_time) AS first_time, max(event_time) AS last_time
     FROM new_events
     WHERE user_session IS NOT NULL
     GROUP BY 1
-) n
+)
+SELECT n.session_hash,
+       least(n.first_time, coalesce(s.first_time, n.first_time))   AS first_time,
+       greatest(n.last_time, coalesce(s.last_time, n.last_time))   AS last_time
+FROM n
 LEFT JOIN (
     SELECT *
     FROM pipeline.session_spans
-    WHERE session_hash IN (SELECT hash(user_session) FROM new_events WHERE user_session IS NOT NULL)
+    WHERE session_hash IN (SELECT session_hash FROM n)
 ) s ON s.session_hash = n.session_hash;
 
 DELETE FROM pipeline.session_spans WHERE session_hash IN (SELECT session_hash FROM touched_spans);
