@@ -4,6 +4,7 @@ import dev.funnelstream.app.DataDir;
 import dev.funnelstream.report.ReportService;
 import dev.funnelstream.serve.ControlServer;
 import dev.funnelstream.serve.DashboardService;
+import dev.funnelstream.serve.FrontServer;
 import dev.funnelstream.serve.LiveFeed;
 import dev.funnelstream.serve.ServerSettings;
 import dev.funnelstream.status.Status;
@@ -27,9 +28,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** {@code serve}: the dashboard and its API over an existing data dir that no run is using, until Ctrl-C. */
+/** {@code serve}: the dashboard and its API over an existing data dir, or in front of the run using it, until Ctrl-C. */
 @Command(name = "serve", description = {"Serve the dashboard and its API over an existing data dir, until Ctrl-C.",
-        "While a run uses the data dir, it serves the dashboard itself."})
+        "While a run uses the data dir, serve its dashboard as a front: a process of its own that asks the run",
+        "at most once a second per question (start the run with 'nice -n 10' to keep the page quick under load)."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,25 +47,15 @@ final class ServeCommand implements Callable<Integer> {
         Path root = dataDir.dataDir;
         Optional<Map<String, Object>> run = DataDir.readRunInfo(root);
         if (run.isPresent() && RunningRun.get(root, "/health", Duration.ofSeconds(5)).isPresent()) {
-            throw new UserException("a run is using " + root + " and serves its dashboard at http://"
-                    + run.get().get("host") + ":" + run.get().get("port") + "/");
+            return front(root, run.get());
         }
         if (!Files.isRegularFile(DataDir.warehouseFile(root))) {
             throw new UserException("no warehouse in " + root + " (run './funnelstream run' first)");
         }
         PrintWriter out = spec.commandLine().getOut();
-        // Ctrl-C: the hook lets main close the server, the warehouse and the lock, and waits for it
-        // (the JVM halts as soon as its hooks return).
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            try {
-                closed.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "shutdown"));
+        stopOnCtrlC(stop, closed);
         try (DataDir lock = DataDir.acquire(root); DuckDbWarehouse warehouse = DuckDbWarehouse.open(lock.warehouseFile())) {
             // Writable, so the reports can bring the reporting layer up to date first; nothing
             // schedules the transforms here, so a layer a stopped run left behind is brought up to date now.
@@ -92,5 +84,46 @@ final class ServeCommand implements Callable<Integer> {
             closed.countDown();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * A run holds the warehouse: serve its dashboard from this process as a front that asks the run
+     * (the run's own server keeps answering too).
+     */
+    private Integer front(Path root, Map<String, Object> run) throws InterruptedException {
+        String host = String.valueOf(run.get("host"));
+        // A run listening on every address is reached over loopback.
+        String runBase = "http://" + (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host) + ":"
+                + run.get("port");
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        stopOnCtrlC(stop, closed);
+        // The run's token comes from the environment, as for the other commands that ask a run.
+        try (FrontServer http = FrontServer.start(new ServerSettings(server.host, server.port(), server.token()),
+                runBase, System.getenv("FUNNELSTREAM_TOKEN"))) {
+            out.println("A run is using " + root + ": serving its dashboard on http://" + server.host + ":"
+                    + http.port() + "/ with answers from the run at " + runBase + " (Ctrl-C stops)");
+            out.flush();
+            stop.await();
+        } finally {
+            closed.countDown();
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Ctrl-C: the hook lets main close the server (and the warehouse and the lock), and waits for it
+     * (the JVM halts as soon as its hooks return).
+     */
+    private static void stopOnCtrlC(CountDownLatch stop, CountDownLatch closed) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shutdown"));
     }
 }

@@ -39,9 +39,9 @@ public final class ControlServer implements AutoCloseable {
     private static final long CACHE_MAX_AGE_MILLIS = 1_000;
     private final Javalin app;
     private final LiveStream live;
-    private final ResultCache cache;
+    private final ResultCache<String> cache;
 
-    private ControlServer(Javalin app, LiveStream live, ResultCache cache) {
+    private ControlServer(Javalin app, LiveStream live, ResultCache<String> cache) {
         this.app = app;
         this.live = live;
         this.cache = cache;
@@ -60,22 +60,12 @@ public final class ControlServer implements AutoCloseable {
         AccessToken access = AccessToken.forHost(settings.host(), settings.token());
         LiveStream live = new LiveStream(dashboard);
         Metrics metrics = new Metrics(dashboard);
-        ResultCache cache = new ResultCache(CACHE_MAX_AGE_MILLIS);
+        ResultCache<String> cache = ResultCache.ofText(CACHE_MAX_AGE_MILLIS);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.startup.showJavalinBanner = false;
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/dashboard";
-                files.location = Location.CLASSPATH;
-            });
-            config.staticFiles.enableWebjars();
-            config.routes.before(ctx -> {
-                if (!access.admits(ctx)) {
-                    throw new Unauthorized();
-                }
-            });
+            pageAndAccess(config, access);
             routes(config, metrics, cache, status, health, reports, dashboard, live);
             errors(config);
         });
@@ -95,7 +85,7 @@ public final class ControlServer implements AutoCloseable {
         return new ControlServer(app, live, cache);
     }
 
-    private static void routes(JavalinConfig config, Metrics metrics, ResultCache cache, Callable<Status> status,
+    private static void routes(JavalinConfig config, Metrics metrics, ResultCache<String> cache, Callable<Status> status,
                                Supplier<Map<String, String>> health, ReportService reports,
                                DashboardService dashboard, LiveStream live) {
         config.routes.get("/api/status", timed(metrics, "/api/status",
@@ -143,10 +133,25 @@ public final class ControlServer implements AutoCloseable {
                 .result(metrics.scrape()));
     }
 
-    /** One mapping from exceptions to HTTP answers, each a one-line JSON message. */
-    private static void errors(JavalinConfig config) {
+    /** The dashboard page and its scripts at {@code /}, and the access rule before every request. */
+    static void pageAndAccess(JavalinConfig config, AccessToken access) {
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/dashboard";
+            files.location = Location.CLASSPATH;
+        });
+        config.staticFiles.enableWebjars();
+        config.routes.before(ctx -> {
+            if (!access.admits(ctx)) {
+                throw new Unauthorized();
+            }
+        });
         config.routes.exception(Unauthorized.class, (e, ctx) -> error(ctx, 401,
                 "an access token is required: Authorization: Bearer <token> or ?token=<token>"));
+    }
+
+    /** One mapping from exceptions to HTTP answers, each a one-line JSON message. */
+    private static void errors(JavalinConfig config) {
         config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         config.routes.exception(StaleReportingException.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
@@ -207,7 +212,7 @@ public final class ControlServer implements AutoCloseable {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static boolean causedByBind(Throwable e) {
+    static boolean causedByBind(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BindException) {
                 return true;
@@ -216,12 +221,12 @@ public final class ControlServer implements AutoCloseable {
         return false;
     }
 
-    private static void error(Context ctx, int code, String message) {
+    static void error(Context ctx, int code, String message) {
         ctx.status(code);
         json(ctx, JSON.createObjectNode().put("error", String.valueOf(message).replace('\n', ' ')).toString());
     }
 
-    private static void json(Context ctx, String body) {
+    static void json(Context ctx, String body) {
         ctx.contentType("application/json").result(body);
     }
 

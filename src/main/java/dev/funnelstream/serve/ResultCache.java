@@ -9,49 +9,60 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * The dashboard's answers, each computed at most once per max age however many pages ask. An answer
  * older than that is still served while one background refresh runs (stale while revalidate), so
  * a slow query, such as a funnel over months of raw events, never holds up a request after its
- * first. Only the first request for a key waits for the query. At most 500 answers of up to 64 KB
- * each are kept (about 32 MB at worst, in the run's own heap).
+ * first. Only the first request for a key waits for the query. At most 500 answers are kept, each
+ * one the owner calls keepable (for text, up to 64 KB: about 32 MB at worst).
+ *
+ * @param <T> an answer
  */
-final class ResultCache implements AutoCloseable {
+final class ResultCache<T> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ResultCache.class);
     /** Distinct queries kept; past this the cache starts over rather than grow without bound. */
     private static final int MAX_KEYS = 500;
-    /** Answers larger than this (a report of thousands of rows) are computed per request, not kept. */
-    private static final int MAX_KEPT_CHARS = 64 * 1024;
+    /** Texts larger than this (a report of thousands of rows) are computed per request, not kept. */
+    static final int MAX_KEPT_CHARS = 64 * 1024;
 
     private final long maxAgeNanos;
-    private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
+    private final Predicate<T> keepable;
+    private final ConcurrentHashMap<String, Slot<T>> slots = new ConcurrentHashMap<>();
     private final ExecutorService refresher = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "dashboard-refresh");
         t.setDaemon(true);
         return t;
     });
 
-    ResultCache(long maxAgeMillis) {
+    /** A cache of texts up to {@link #MAX_KEPT_CHARS}. */
+    static ResultCache<String> ofText(long maxAgeMillis) {
+        return new ResultCache<>(maxAgeMillis, body -> body.length() <= MAX_KEPT_CHARS);
+    }
+
+    /** @param keepable whether an answer may be kept and served again (others are answered once) */
+    ResultCache(long maxAgeMillis, Predicate<T> keepable) {
         this.maxAgeNanos = maxAgeMillis * 1_000_000L;
+        this.keepable = keepable;
     }
 
     /** The answer for {@code key}: computed now if there is none yet, else the latest one. */
-    String get(String key, Callable<String> compute) throws Exception {
+    T get(String key, Callable<T> compute) throws Exception {
         if (slots.size() > MAX_KEYS) {
             slots.clear();
         }
-        Slot slot = slots.computeIfAbsent(key, k -> new Slot());
-        Answer answer = slot.answer;
+        Slot<T> slot = slots.computeIfAbsent(key, k -> new Slot<>());
+        Answer<T> answer = slot.answer;
         if (answer == null) {
             synchronized (slot) {
                 if (slot.answer == null) {
-                    String body = compute.call();
-                    if (body.length() > MAX_KEPT_CHARS) {
+                    T body = compute.call();
+                    if (!keepable.test(body)) {
                         slots.remove(key, slot);
                         return body;
                     }
-                    slot.answer = new Answer(body, System.nanoTime());
+                    slot.answer = new Answer<>(body, System.nanoTime());
                 }
                 return slot.answer.body;
             }
@@ -66,9 +77,12 @@ final class ResultCache implements AutoCloseable {
         return answer.body;
     }
 
-    private static void refresh(String key, Slot slot, Callable<String> compute) {
+    private void refresh(String key, Slot<T> slot, Callable<T> compute) {
         try {
-            slot.answer = new Answer(compute.call(), System.nanoTime());
+            T body = compute.call();
+            if (keepable.test(body)) {
+                slot.answer = new Answer<>(body, System.nanoTime());
+            } // else the last answer stays, as on a failure
         } catch (Exception e) {
             // The last answer stays; the next request after max age tries again.
             log.debug("Refreshing {} failed: {}", key, e.toString());
@@ -88,11 +102,11 @@ final class ResultCache implements AutoCloseable {
         }
     }
 
-    private record Answer(String body, long computedAt) {
+    private record Answer<T>(T body, long computedAt) {
     }
 
-    private static final class Slot {
-        volatile Answer answer;
+    private static final class Slot<T> {
+        volatile Answer<T> answer;
         final AtomicBoolean refreshing = new AtomicBoolean();
     }
 }

@@ -21,7 +21,7 @@ class ResultCacheTest {
 
     @Test
     void aFreshAnswerIsComputedOncePerKey() throws Exception {
-        try (ResultCache cache = new ResultCache(3_600_000)) {
+        try (ResultCache<String> cache = ResultCache.ofText(3_600_000)) {
             assertThat(cache.get("a", this::next)).isEqualTo("answer 1");
             assertThat(cache.get("a", this::next)).isEqualTo("answer 1");
             assertThat(cache.get("b", this::next)).isEqualTo("answer 2");
@@ -32,7 +32,7 @@ class ResultCacheTest {
 
     @Test
     void aStaleAnswerIsServedAtOnceWhileOneRefreshRunsInTheBackground() throws Exception {
-        try (ResultCache cache = new ResultCache(0)) {
+        try (ResultCache<String> cache = ResultCache.ofText(0)) {
             assertThat(cache.get("a", () -> "first")).isEqualTo("first");
             CountDownLatch started = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
@@ -60,7 +60,7 @@ class ResultCacheTest {
 
     @Test
     void aFirstComputationThatFailsIsNotKept() throws Exception {
-        try (ResultCache cache = new ResultCache(3_600_000)) {
+        try (ResultCache<String> cache = ResultCache.ofText(3_600_000)) {
             assertThatThrownBy(() -> cache.get("a", () -> {
                 throw new IllegalArgumentException("bad query");
             })).isInstanceOf(IllegalArgumentException.class).hasMessage("bad query");
@@ -71,7 +71,7 @@ class ResultCacheTest {
 
     @Test
     void aFailedRefreshKeepsTheLastAnswer() throws Exception {
-        try (ResultCache cache = new ResultCache(0)) {
+        try (ResultCache<String> cache = ResultCache.ofText(0)) {
             cache.get("a", this::next);
             CountDownLatch tried = new CountDownLatch(1);
 
