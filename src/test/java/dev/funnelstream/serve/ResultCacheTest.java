@@ -87,6 +87,24 @@ class ResultCacheTest {
         }
     }
 
+    @Test
+    void anAnswerTheOwnerWillNotKeepIsAnsweredOnceAndDoesNotReplaceTheLastOne() throws Exception {
+        try (ResultCache<String> cache = new ResultCache<>(0, body -> !body.startsWith("error"))) {
+            assertThat(cache.get("a", () -> "error 1")).isEqualTo("error 1");
+            assertThat(cache.get("a", this::next)).isEqualTo("answer 1");
+            CountDownLatch tried = new CountDownLatch(1);
+
+            assertThat(cache.get("a", () -> {
+                tried.countDown();
+                return "error 2";
+            })).isEqualTo("answer 1");
+
+            assertThat(tried.await(10, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(100); // let the refresh finish
+            assertThat(cache.get("a", () -> "answer 3")).isEqualTo("answer 1");
+        }
+    }
+
     private String next() {
         return "answer " + computed.incrementAndGet();
     }
