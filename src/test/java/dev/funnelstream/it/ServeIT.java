@@ -57,7 +57,10 @@ class ServeIT {
             assertThat(report.exitCode()).as(report.err()).isZero();
             assertThat(get(http, base + "/api/report/top-brands?limit=5&format=csv").body()).isEqualTo(report.out());
 
-            // A second serve on the held data dir is a front for the first, in a process of its own.
+            // A second serve on the held data dir is a front for the first, in a process of its own,
+            // under the same access rule.
+            assertOneLineError(Cli.run("serve", "--data-dir", dataDir.toString(), "--port", "0", "--host", "0.0.0.0"),
+                    "--token");
             try (AppProcess front = AppProcess.start(tmp, "front", "serve", "--data-dir", dataDir.toString(),
                     "--port", "0")) {
                 String frontBase = awaitFront(front);
