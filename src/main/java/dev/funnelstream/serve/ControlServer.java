@@ -14,7 +14,6 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,12 +134,7 @@ public final class ControlServer implements AutoCloseable {
 
     /** The dashboard page and its scripts at {@code /}, and the access rule before every request. */
     static void pageAndAccess(JavalinConfig config, AccessToken access) {
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/";
-            files.directory = "/dashboard";
-            files.location = Location.CLASSPATH;
-        });
-        config.staticFiles.enableWebjars();
+        DashboardPage.add(config);
         config.routes.before(ctx -> {
             if (!access.admits(ctx)) {
                 throw new Unauthorized();

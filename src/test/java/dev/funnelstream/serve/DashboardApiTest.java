@@ -437,6 +437,17 @@ class DashboardApiTest {
         assertThat(echarts.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).contains("javascript"));
         assertThat(echarts.body()).contains("echarts");
+        assertThat(api.get("/dashboard.css").headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+    }
+
+    @Test
+    void onlyThePagesFilesAndWebjarsAreServed() {
+        // Encoded, so that the client sends the dots as they are and the server sees them.
+        for (String path : List.of("/webjars/echarts/5.3.1/dist/nope.js", "/webjars/%2E%2E/%2E%2E/logback.xml",
+                "/webjars/..%2F..%2Fdashboard/index.html", "/webjars/echarts/5.3.1/package.json", "/logback.xml")) {
+            assertThat(api.get(path).statusCode()).as(path).isIn(400, 404); // Jetty refuses ambiguous paths with 400
+        }
     }
 
     // ---- validation ------------------------------------------------------------------------
