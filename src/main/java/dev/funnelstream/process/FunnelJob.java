@@ -76,8 +76,8 @@ public final class FunnelJob {
                 .flatMap(new ByMinuteAndCategory())
                 .returns(Types.ROW(Types.LONG, Types.STRING, Types.STRING, Types.BIG_DEC, Types.STRING))
                 .name("by-minute-and-category")
-                .keyBy(r -> r.getField(0) + "|" + r.getField(1), Types.STRING)
-                .process(new MinuteFunnelFunction())
+                .keyBy(r -> MinuteFunnelFunction.key((Long) r.getField(0), (String) r.getField(1)), Types.STRING)
+                .process(new MinuteFunnelFunction(s.emitInterval().toMillis()))
                 .returns(Types.ROW(Types.INSTANT, Types.STRING, Types.LONG, Types.LONG, Types.LONG, Types.LONG,
                         Types.BIG_DEC, Types.LONG, Types.LONG, Types.LONG))
                 .name("minute-funnel").uid("minute-funnel");
@@ -92,7 +92,8 @@ public final class FunnelJob {
                 .column("f7", DataTypes.BIGINT().notNull())
                 .column("f8", DataTypes.BIGINT().notNull())
                 .column("f9", DataTypes.BIGINT().notNull())
-                .build(), ChangelogMode.all()).as("minute", "category", "views", "carts", "remove_from_carts",
+                .primaryKey("f0", "f1")
+                .build(), ChangelogMode.upsert()).as("minute", "category", "views", "carts", "remove_from_carts",
                 "purchases", "revenue", "sessions_viewed", "sessions_carted", "sessions_purchased"));
 
         DataStream<Row> trending = onTime

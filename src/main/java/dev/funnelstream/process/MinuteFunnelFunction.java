@@ -3,6 +3,7 @@ package dev.funnelstream.process;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
@@ -13,17 +14,30 @@ import java.time.Instant;
 
 /**
  * The funnel of one UTC minute and top-level category (or 'all'), updated with every on-time event
- * and emitted as a changelog (the row before, the row after), so results show while the minute
- * runs. Late events never get here, so once the watermark passes the minute's end nothing more
- * can come for it and its state is dropped: memory holds only the minutes the watermark is still
- * behind, at any replay speed. (Flink SQL's state TTL counts wall time, and expiring per-minute
- * distinct-session maps with it cost more than the aggregation itself.)
+ * and emitted as an upsert (the row so far, keyed by minute and category) at most once per emit
+ * interval while the minute runs, so results show while it runs without a row per event (which cost
+ * more to carry to the sink than the counting). Late events never get here, so once the watermark
+ * passes the minute's end nothing more can come for it: its last changes are emitted and its state
+ * is dropped. Memory holds only the minutes the watermark is still behind, at any replay speed.
+ * (Flink SQL's state TTL counts wall time, and expiring per-minute distinct-session maps with it
+ * cost more than the aggregation itself.)
  */
 final class MinuteFunnelFunction extends KeyedProcessFunction<String, Row, Row> {
     /** Input fields: minute start (epoch ms), category, event_type, price, user_session. */
     static final String[] INPUT = {"minute", "category", "event_type", "price", "user_session"};
 
+    private final long emitIntervalMillis;
     private transient ValueState<MinuteFunnelState> state;
+
+    /** @param emitIntervalMillis how long a minute's changes may wait before they are emitted */
+    MinuteFunnelFunction(long emitIntervalMillis) {
+        this.emitIntervalMillis = emitIntervalMillis;
+    }
+
+    /** The key of a minute and category. */
+    static String key(long minute, String category) {
+        return minute + "|" + category;
+    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -32,28 +46,44 @@ final class MinuteFunnelFunction extends KeyedProcessFunction<String, Row, Row> 
 
     @Override
     public void processElement(Row event, Context ctx, Collector<Row> out) throws Exception {
-        long minute = (Long) event.getField(0);
-        String category = (String) event.getField(1);
         MinuteFunnelState s = state.value();
-        boolean first = s == null;
-        if (first) {
+        if (s == null) {
             s = new MinuteFunnelState();
-            ctx.timerService().registerEventTimeTimer(minute + 60_000);
-        } else {
-            out.collect(row(RowKind.UPDATE_BEFORE, minute, category, s));
+            ctx.timerService().registerEventTimeTimer((Long) event.getField(0) + 60_000);
         }
         s.add((String) event.getField(2), (BigDecimal) event.getField(3), (String) event.getField(4));
-        out.collect(row(first ? RowKind.INSERT : RowKind.UPDATE_AFTER, minute, category, s));
+        if (!s.pending) {
+            s.pending = true;
+            // On the interval's boundary, so the keys changed in one interval share their timer's moment.
+            long now = ctx.timerService().currentProcessingTime();
+            ctx.timerService().registerProcessingTimeTimer(now - now % emitIntervalMillis + emitIntervalMillis);
+        }
         state.update(s);
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) {
-        state.clear(); // the watermark is past the minute: what was reported is final
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
+        MinuteFunnelState s = state.value();
+        if (s == null) {
+            return; // an emit timer of a minute already closed
+        }
+        if (s.pending) {
+            emit(ctx.getCurrentKey(), s, out);
+            s.pending = false;
+        }
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+            state.clear(); // the watermark is past the minute: what was reported is final
+        } else {
+            state.update(s);
+        }
     }
 
-    private static Row row(RowKind kind, long minute, String category, MinuteFunnelState s) {
-        return Row.ofKind(kind, Instant.ofEpochMilli(minute), category, s.views, s.carts, s.removeFromCarts,
-                s.purchases, s.revenue, (long) s.viewed.size(), (long) s.carted.size(), (long) s.purchased.size());
+    private static void emit(String key, MinuteFunnelState s, Collector<Row> out) {
+        int bar = key.indexOf('|'); // the minute has none; a category could
+        long minute = Long.parseLong(key.substring(0, bar));
+        out.collect(Row.ofKind(s.reported ? RowKind.UPDATE_AFTER : RowKind.INSERT, Instant.ofEpochMilli(minute),
+                key.substring(bar + 1), s.views, s.carts, s.removeFromCarts, s.purchases, s.revenue,
+                (long) s.viewed.size(), (long) s.carted.size(), (long) s.purchased.size()));
+        s.reported = true;
     }
 }

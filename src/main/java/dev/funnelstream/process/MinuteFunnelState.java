@@ -16,6 +16,10 @@ public final class MinuteFunnelState {
     public HashSet<String> viewed = new HashSet<>();
     public HashSet<String> carted = new HashSet<>();
     public HashSet<String> purchased = new HashSet<>();
+    /** Changed since the last emit: an emit timer is set. */
+    public boolean pending;
+    /** Emitted at least once (later emits are updates). */
+    public boolean reported;
 
     public MinuteFunnelState() {
     }
