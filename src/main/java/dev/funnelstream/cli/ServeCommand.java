@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** {@code serve}: the dashboard and its API over an existing data dir, or in front of the run using it, until Ctrl-C. */
 @Command(name = "serve", description = {"Serve the dashboard and its API over an existing data dir, until Ctrl-C.",
@@ -91,17 +93,19 @@ final class ServeCommand implements Callable<Integer> {
      * (the run's own server keeps answering too).
      */
     private Integer front(Path root, Map<String, Object> run) throws InterruptedException {
-        String host = String.valueOf(run.get("host"));
-        // A run listening on every address is reached over loopback.
-        String runBase = "http://" + (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host) + ":"
-                + run.get("port");
+        String runBase = base(run);
+        // Read again for each request to the run: a run restarted on another port is followed; while
+        // none is recorded, the last address is asked (and answers 502 until a run is back).
+        AtomicReference<String> current = new AtomicReference<>(runBase);
+        Supplier<String> runAddress = () -> current.updateAndGet(
+                last -> DataDir.readRunInfo(root).map(ServeCommand::base).orElse(last));
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         stopOnCtrlC(stop, closed);
         // The run's token comes from the environment, as for the other commands that ask a run.
         try (FrontServer http = FrontServer.start(new ServerSettings(server.host, server.port(), server.token()),
-                runBase, System.getenv("FUNNELSTREAM_TOKEN"))) {
+                runAddress, System.getenv("FUNNELSTREAM_TOKEN"))) {
             out.println("A run is using " + root + ": serving its dashboard on http://" + server.host + ":"
                     + http.port() + "/ with answers from the run at " + runBase + " (Ctrl-C stops)");
             out.flush();
@@ -110,6 +114,12 @@ final class ServeCommand implements Callable<Integer> {
             closed.countDown();
         }
         return ExitCodes.OK;
+    }
+
+    /** The address of a run recorded in run.json; a run listening on every address is reached over loopback. */
+    private static String base(Map<String, Object> run) {
+        String host = String.valueOf(run.get("host"));
+        return "http://" + (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host) + ":" + run.get("port");
     }
 
     /**

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The dashboard front: the same page and API as a run's own server, answered from a cache that it
@@ -39,11 +40,12 @@ public final class FrontServer implements AutoCloseable {
 
     /**
      * @param settings where the front listens, and the token its clients must bring
-     * @param runBase the run's server, e.g. {@code http://127.0.0.1:8080}
+     * @param runBase the run's server, e.g. {@code http://127.0.0.1:8080}, asked before every
+     *                request to the run (so a run restarted on another port is followed)
      * @param runToken the run's access token, or null when it needs none
      * @throws UserException when the port is taken, or a non-loopback host has no token
      */
-    public static FrontServer start(ServerSettings settings, String runBase, String runToken) {
+    public static FrontServer start(ServerSettings settings, Supplier<String> runBase, String runToken) {
         AccessToken access = AccessToken.forHost(settings.host(), settings.token());
         RunApi run = new RunApi(runBase, runToken);
         LiveRelay live = new LiveRelay(run);
@@ -85,7 +87,7 @@ public final class FrontServer implements AutoCloseable {
             }
             throw e;
         }
-        log.info("Dashboard front on http://{}:{}/ for the run at {}", settings.host(), app.port(), runBase);
+        log.info("Dashboard front on http://{}:{}/ for the run at {}", settings.host(), app.port(), run.base());
         return new FrontServer(app, live, cache);
     }
 

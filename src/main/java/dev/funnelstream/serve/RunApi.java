@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -16,21 +17,22 @@ import java.util.stream.Stream;
 final class RunApi {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
-    private final String base;
+    private final Supplier<String> base;
     private final String token;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
-     * @param base the run's server, e.g. {@code http://127.0.0.1:8080}
+     * @param base the run's server, e.g. {@code http://127.0.0.1:8080}, asked before every request
+     *             (a run restarted on another port is followed)
      * @param token the run's access token, or null when it needs none
      */
-    RunApi(String base, String token) {
+    RunApi(Supplier<String> base, String token) {
         this.base = base;
         this.token = token == null || token.isBlank() ? null : token.strip();
     }
 
     String base() {
-        return base;
+        return base.get();
     }
 
     /** An answer of the run, as it is to be passed on. */
@@ -52,7 +54,7 @@ final class RunApi {
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.get() + pathAndQuery)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

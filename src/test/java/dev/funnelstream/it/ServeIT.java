@@ -72,6 +72,15 @@ class ServeIT {
                 HttpResponse<String> status = get(http, frontBase + "/api/status");
                 assertThat(status.statusCode()).isEqualTo(502);
                 assertThat(JSON.readTree(status.body()).path("error").asText()).contains("does not answer");
+
+                // Back on another port: the front follows the address the data dir records.
+                try (AppProcess again = AppProcess.start(tmp, "serve-again", "serve", "--data-dir", dataDir.toString(),
+                        "--port", "0")) {
+                    String newBase = again.awaitHttp(dataDir, Duration.ofSeconds(60));
+                    assertThat(newBase).isNotEqualTo(base);
+                    assertThat(get(http, frontBase + "/api/status").statusCode()).isEqualTo(200);
+                    assertThat(again.stop()).as(again.err()).isIn(0, 130, 143);
+                }
                 assertThat(front.stop()).as(front.err()).isIn(0, 130, 143);
             }
             // Ctrl-C closed everything: the run record is gone and the data dir is free again.
