@@ -68,17 +68,7 @@ public final class ControlServer implements AutoCloseable {
             routes(config, metrics, cache, status, health, reports, dashboard, live);
             errors(config);
         });
-        try {
-            app.start();
-        } catch (RuntimeException e) {
-            live.close();
-            cache.close();
-            if (causedByBind(e)) {
-                throw new UserException("port " + settings.port() + " on " + settings.host()
-                        + " is in use; pass --port N (0 picks a free port)");
-            }
-            throw e;
-        }
+        listen(app, settings, live, cache);
         log.info("Dashboard on http://{}:{}/{}", settings.host(), app.port(),
                 access.required() ? " (access token required: open it as /?token=...)" : "");
         return new ControlServer(app, live, cache);
@@ -206,7 +196,31 @@ public final class ControlServer implements AutoCloseable {
         return s == null || s.isBlank() ? null : s;
     }
 
-    static boolean causedByBind(Throwable e) {
+    /**
+     * Starts the server; if it cannot, closes what was made for it and says why in one line.
+     *
+     * @throws UserException when the port is taken
+     */
+    static void listen(Javalin app, ServerSettings settings, AutoCloseable... madeForIt) {
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            for (AutoCloseable c : madeForIt) {
+                try {
+                    c.close();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            if (causedByBind(e)) {
+                throw new UserException("port " + settings.port() + " on " + settings.host()
+                        + " is in use; pass --port N (0 picks a free port)");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean causedByBind(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BindException) {
                 return true;

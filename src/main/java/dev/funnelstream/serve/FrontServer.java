@@ -76,17 +76,7 @@ public final class FrontServer implements AutoCloseable {
                 ControlServer.error(ctx, 500, "internal error");
             });
         });
-        try {
-            app.start();
-        } catch (RuntimeException e) {
-            live.close();
-            cache.close();
-            if (ControlServer.causedByBind(e)) {
-                throw new UserException("port " + settings.port() + " on " + settings.host()
-                        + " is in use; pass --port N (0 picks a free port)");
-            }
-            throw e;
-        }
+        ControlServer.listen(app, settings, live, cache);
         log.info("Dashboard front on http://{}:{}/ for the run at {}", settings.host(), app.port(), run.base());
         return new FrontServer(app, live, cache);
     }
