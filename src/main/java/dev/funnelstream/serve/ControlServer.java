@@ -135,7 +135,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     /** One mapping from exceptions to HTTP answers, each a one-line JSON message. */
-    private static void errors(JavalinConfig config) {
+    static void errors(JavalinConfig config) {
         config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         config.routes.exception(StaleReportingException.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {

@@ -67,14 +67,10 @@ public final class FrontServer implements AutoCloseable {
                 String asked = pathAndQuery(ctx);
                 pass(ctx, "true".equals(ctx.queryParam("fresh")) ? run.get(asked) : cache.get(asked, () -> run.get(asked)));
             });
+            ControlServer.errors(config);
+            // The most specific mapping wins: a run that does not answer is a 502, not a 500.
             config.routes.exception(IOException.class, (e, ctx) -> ControlServer.error(ctx, 502,
                     "the run at " + run.base() + " does not answer: " + e.getMessage()));
-            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ControlServer.error(ctx, 400,
-                    e.getMessage()));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                log.warn("Request {} failed: {}", ctx.path(), e.toString());
-                ControlServer.error(ctx, 500, "internal error");
-            });
         });
         ControlServer.listen(app, settings, live, cache);
         log.info("Dashboard front on http://{}:{}/ for the run at {}", settings.host(), app.port(), run.base());
