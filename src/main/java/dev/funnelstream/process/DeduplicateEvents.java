@@ -1,17 +1,13 @@
 package dev.funnelstream.process;
 
-import dev.funnelstream.validate.EventType;
 import dev.funnelstream.validate.RawEvent;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.types.Row;
 import org.apache.flink.util.Collector;
 
-import java.math.BigDecimal;
-import java.time.Instant;
 
 /**
  * Drops exact repeats: keyed by the event's identity (the same id the warehouse uses), it lets the
@@ -19,7 +15,7 @@ import java.time.Instant;
  * past the event. Event time, not wall time, bounds the state, so it stays the same size at any
  * replay speed: about one retention's worth of events.
  */
-final class DeduplicateEvents extends KeyedProcessFunction<Long, Row, Row> {
+final class DeduplicateEvents extends KeyedProcessFunction<Long, RawEvent, RawEvent> {
     private final long retentionMillis;
     private transient ValueState<Boolean> seen;
     private transient Counter repeats;
@@ -35,7 +31,7 @@ final class DeduplicateEvents extends KeyedProcessFunction<Long, Row, Row> {
     }
 
     @Override
-    public void processElement(Row event, Context ctx, Collector<Row> out) throws Exception {
+    public void processElement(RawEvent event, Context ctx, Collector<RawEvent> out) throws Exception {
         if (seen.value() != null) {
             repeats.inc();
             return;
@@ -46,21 +42,7 @@ final class DeduplicateEvents extends KeyedProcessFunction<Long, Row, Row> {
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RawEvent> out) {
         seen.clear();
-    }
-
-    /** The warehouse's event id of a raw_events row, so both layers agree on what a repeat is. */
-    static long identity(Row r) {
-        return dev.funnelstream.validate.EventIdentity.of(new RawEvent(
-                (Instant) r.getField("event_time"),
-                EventType.fromWireName((String) r.getField("event_type")),
-                (Long) r.getField("product_id"),
-                (Long) r.getField("category_id"),
-                (String) r.getField("category_code"),
-                (String) r.getField("brand"),
-                (BigDecimal) r.getField("price"),
-                (Long) r.getField("user_id"),
-                (String) r.getField("user_session")));
     }
 }

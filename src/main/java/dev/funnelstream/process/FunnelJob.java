@@ -1,6 +1,8 @@
 package dev.funnelstream.process;
 
 import dev.funnelstream.stream.Topics;
+import dev.funnelstream.validate.EventIdentity;
+import dev.funnelstream.validate.RawEvent;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -51,26 +53,25 @@ public final class FunnelJob {
         StreamTableEnvironment t = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
         tableConfig(s).forEach((k, v) -> t.getConfig().getConfiguration().setString(k, v));
 
-        run(t, "source.sql", s);
-        DataStream<Row> raw = t.toDataStream(t.from("raw_events"));
-        TypeInformation<Row> eventType = raw.getType();
-
-        DataStream<Row> unique = raw
-                .keyBy(DeduplicateEvents::identity, Types.LONG)
+        DataStream<RawEvent> raw = env
+                .fromSource(RawEventSource.source(s, GROUP_ID), RawEventSource.watermarks(s), "raw-events")
+                .uid("raw-events");
+        DataStream<RawEvent> unique = raw
+                .keyBy(EventIdentity::of, Types.LONG)
                 .process(new DeduplicateEvents(s.dedupRetention().toMillis()))
-                .returns(eventType)
                 .name("drop-exact-repeats").uid("drop-exact-repeats");
-        OutputTag<Row> lateTag = new OutputTag<>("late-events", eventType);
-        SingleOutputStreamOperator<Row> onTime = unique
+        OutputTag<RawEvent> lateTag = new OutputTag<>("late-events", TypeInformation.of(RawEvent.class));
+        SingleOutputStreamOperator<RawEvent> onTime = unique
                 .process(new SplitLateEvents(lateTag))
-                .returns(eventType)
                 .name("split-late-events").uid("split-late-events");
-        Schema withRowtime = Schema.newBuilder()
+        DataStream<Row> lateTimes = onTime.getSideOutput(lateTag)
+                .map(e -> Row.of(e.eventTime()))
+                .returns(Types.ROW_NAMED(new String[] {"event_time"}, Types.INSTANT))
+                .name("late-event-times");
+        t.createTemporaryView("late_events", t.fromDataStream(lateTimes, Schema.newBuilder()
                 .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
                 .watermark("rowtime", "SOURCE_WATERMARK()")
-                .build();
-        t.createTemporaryView("on_time_events", t.fromDataStream(onTime, withRowtime));
-        t.createTemporaryView("late_events", t.fromDataStream(onTime.getSideOutput(lateTag), withRowtime));
+                .build()));
 
         DataStream<Row> minutes = onTime
                 .flatMap(new ByMinuteAndCategory())
@@ -81,7 +82,10 @@ public final class FunnelJob {
                 .returns(Types.ROW(Types.INSTANT, Types.STRING, Types.LONG, Types.LONG, Types.LONG, Types.LONG,
                         Types.BIG_DEC, Types.LONG, Types.LONG, Types.LONG))
                 .name("minute-funnel").uid("minute-funnel");
-        t.createTemporaryView("minute_funnel", t.fromChangelogStream(minutes, Schema.newBuilder()
+        // Each row is its minute and category's latest value, written to the upsert sink by that key.
+        // Declared insert-only: as an upsert stream the planner would put a ChangelogNormalize before
+        // the sink, keeping every key's last row in state (a tenth of the job's time) to no end.
+        t.createTemporaryView("minute_funnel", t.fromDataStream(minutes, Schema.newBuilder()
                 .column("f0", DataTypes.TIMESTAMP_LTZ(3).notNull())
                 .column("f1", DataTypes.STRING().notNull())
                 .column("f2", DataTypes.BIGINT().notNull())
@@ -92,12 +96,11 @@ public final class FunnelJob {
                 .column("f7", DataTypes.BIGINT().notNull())
                 .column("f8", DataTypes.BIGINT().notNull())
                 .column("f9", DataTypes.BIGINT().notNull())
-                .primaryKey("f0", "f1")
-                .build(), ChangelogMode.upsert()).as("minute", "category", "views", "carts", "remove_from_carts",
+                .build()).as("minute", "category", "views", "carts", "remove_from_carts",
                 "purchases", "revenue", "sessions_viewed", "sessions_carted", "sessions_purchased"));
 
         DataStream<Row> trending = onTime
-                .keyBy(r -> 0, Types.INT)
+                .keyBy(e -> 0, Types.INT)
                 .process(new TrendingFunction())
                 .returns(Types.ROW_NAMED(TrendingFunction.OUTPUT, Types.INSTANT, Types.INT, Types.LONG, Types.LONG,
                         Types.LONG, Types.LONG, Types.BIG_DEC, Types.STRING, Types.STRING, Types.INT))
@@ -116,8 +119,8 @@ public final class FunnelJob {
                 .build()));
 
         DataStream<Row> sessions = unique
-                .filter(r -> r.getField("user_session") != null)
-                .keyBy(r -> (String) r.getField("user_session"), Types.STRING)
+                .filter(e -> e.userSession() != null)
+                .keyBy(RawEvent::userSession, Types.STRING)
                 .process(new SessionFunnelFunction(s.sessionRetention().toMillis()))
                 .returns(Types.ROW_NAMED(new String[] {"first_view_hour", "carted", "purchased"},
                         Types.INSTANT, Types.INT, Types.INT))
@@ -145,25 +148,12 @@ public final class FunnelJob {
 
     private static List<String> statements(String file, JobSettings s) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("watermark_interval", dayToSecond(s.watermarkDelay()));
-        values.put("raw_topic", Topics.RAW);
-        values.put("bootstrap_servers", s.bootstrapServers());
-        values.put("group_id", GROUP_ID);
-        values.put("bounded_mode", s.bounded() ? "latest-offset" : "unbounded");
         values.put("funnel_minute_topic", Topics.AGG_FUNNEL_MINUTE);
         values.put("session_funnel_topic", Topics.AGG_SESSION_FUNNEL);
         values.put("trending_topic", Topics.AGG_TRENDING);
         values.put("late_events_topic", Topics.AGG_LATE_EVENTS);
-        Map<String, String> lists = Map.of(
-                "kafka_properties", JobSql.options(kafkaProperties(s)),
-                "sink_options", JobSql.options(sinkOptions(s)));
+        Map<String, String> lists = Map.of("sink_options", JobSql.options(sinkOptions(s)));
         return JobSql.statements(file, values, lists);
-    }
-
-    /** A duration as an SQL {@code DAY TO SECOND} interval literal's text, e.g. {@code 0 00:05:00.000}. */
-    static String dayToSecond(Duration d) {
-        return String.format("%d %02d:%02d:%02d.%03d", d.toDays(), d.toHoursPart(), d.toMinutesPart(),
-                d.toSecondsPart(), d.toMillisPart());
     }
 
     /** The user's client properties (security and the like) as connector options. */
@@ -219,10 +209,8 @@ public final class FunnelJob {
         // No mini-batch: its assigner would sit right after the source and, feeding the Java steps,
         // replace the event-time watermark with a wall-clock one. The sinks' buffer does the batching.
         c.put("table.exec.mini-batch.enabled", "false");
-        // A partition with nothing new must not hold the watermark (and every window) back.
-        c.put("table.exec.source.idle-timeout", "10 s");
-        // The minute funnel arrives as a changelog of whole rows, before and after: the sink may
-        // write them as they come, no materializing state in front of it.
+        // The minute funnel arrives as whole rows, each the latest of its key: the sink may write
+        // them as they come, no materializing state in front of it.
         c.put("table.exec.sink.upsert-materialize", "NONE");
         return c;
     }

@@ -5,8 +5,10 @@ import org.apache.flink.table.api.TableResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,12 @@ import java.util.concurrent.TimeoutException;
  */
 public final class LiveAnalytics implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveAnalytics.class);
+    /**
+     * The live job's checkpoints, named by the job's layout: a new name whenever a change of
+     * operators means an older checkpoint cannot be restored (v2: the raw topic read by a Java source).
+     */
+    private static final String LIVE_CHECKPOINTS = "checkpoints-live-v2";
+    private static final List<String> OLDER_LIVE_CHECKPOINTS = List.of("checkpoints-live");
 
     private final Path checkpointDir;
     private final boolean bounded;
@@ -39,7 +47,16 @@ public final class LiveAnalytics implements AutoCloseable {
      * @param flinkDir the data dir's flink directory; checkpoints go under it, one folder per mode
      */
     public static LiveAnalytics start(JobSettings settings, Path flinkDir) {
-        Path dir = flinkDir.resolve(settings.bounded() ? "checkpoints-drain" : "checkpoints-live");
+        Path dir = flinkDir.resolve(settings.bounded() ? "checkpoints-drain" : LIVE_CHECKPOINTS);
+        for (String older : OLDER_LIVE_CHECKPOINTS) {
+            if (!settings.bounded() && Files.isDirectory(flinkDir.resolve(older))) {
+                // Their operators no longer match the job's; the aggregates are upserts by key, so
+                // recomputing them from the start of the raw topic ends in the same processed tables.
+                log.info("Checkpoints of an older layout of the job in {} are not used; the live aggregates are"
+                        + " recomputed from the start of the raw topic", flinkDir.resolve(older));
+                Checkpoints.deleteAll(flinkDir.resolve(older));
+            }
+        }
         if (settings.bounded()) {
             // A bounded job restored from a checkpoint can wait forever at the transaction marker
             // that ends the raw topic (its restored splits never see a record at their stopping

@@ -6,7 +6,6 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.types.Row;
-import org.apache.flink.types.RowKind;
 import org.apache.flink.util.Collector;
 
 import java.math.BigDecimal;
@@ -14,8 +13,8 @@ import java.time.Instant;
 
 /**
  * The funnel of one UTC minute and top-level category (or 'all'), updated with every on-time event
- * and emitted as an upsert (the row so far, keyed by minute and category) at most once per emit
- * interval while the minute runs, so results show while it runs without a row per event (which cost
+ * and emitted as the row so far (an upsert by minute and category: the sink keeps the latest per
+ * key) at most once per emit interval while the minute runs, so results show while it runs without a row per event (which cost
  * more to carry to the sink than the counting). Late events never get here, so once the watermark
  * passes the minute's end nothing more can come for it: its last changes are emitted and its state
  * is dropped. Memory holds only the minutes the watermark is still behind, at any replay speed.
@@ -81,9 +80,8 @@ final class MinuteFunnelFunction extends KeyedProcessFunction<String, Row, Row> 
     private static void emit(String key, MinuteFunnelState s, Collector<Row> out) {
         int bar = key.indexOf('|'); // the minute has none; a category could
         long minute = Long.parseLong(key.substring(0, bar));
-        out.collect(Row.ofKind(s.reported ? RowKind.UPDATE_AFTER : RowKind.INSERT, Instant.ofEpochMilli(minute),
-                key.substring(bar + 1), s.views, s.carts, s.removeFromCarts, s.purchases, s.revenue,
+        out.collect(Row.of(Instant.ofEpochMilli(minute), key.substring(bar + 1), s.views, s.carts,
+                s.removeFromCarts, s.purchases, s.revenue,
                 (long) s.viewed.size(), (long) s.carted.size(), (long) s.purchased.size()));
-        s.reported = true;
     }
 }

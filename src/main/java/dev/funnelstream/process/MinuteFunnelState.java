@@ -18,8 +18,6 @@ public final class MinuteFunnelState {
     public HashSet<String> purchased = new HashSet<>();
     /** Changed since the last emit: an emit timer is set. */
     public boolean pending;
-    /** Emitted at least once (later emits are updates). */
-    public boolean reported;
 
     public MinuteFunnelState() {
     }

@@ -1,5 +1,6 @@
 package dev.funnelstream.process;
 
+import dev.funnelstream.validate.RawEvent;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -17,7 +18,7 @@ import java.time.Instant;
  * moves on or an out-of-order event changes its first view. A session's state is dropped once the
  * watermark is {@code retentionMillis} of event time past its last event; what it reported stays.
  */
-final class SessionFunnelFunction extends KeyedProcessFunction<String, Row, Row> {
+final class SessionFunnelFunction extends KeyedProcessFunction<String, RawEvent, Row> {
     private final long retentionMillis;
     private transient ValueState<SessionFunnelState> state;
 
@@ -31,14 +32,14 @@ final class SessionFunnelFunction extends KeyedProcessFunction<String, Row, Row>
     }
 
     @Override
-    public void processElement(Row event, Context ctx, Collector<Row> out) throws Exception {
+    public void processElement(RawEvent event, Context ctx, Collector<Row> out) throws Exception {
         SessionFunnelState s = state.value();
         if (s == null) {
             s = new SessionFunnelState();
         }
         long time = ctx.timestamp();
         long lastBefore = s.lastEvent;
-        s.add((String) event.getField("event_type"), time);
+        s.add(event.eventType().wireName(), time);
         if (s.lastEvent > lastBefore) {
             ctx.timerService().registerEventTimeTimer(s.lastEvent + retentionMillis);
         }

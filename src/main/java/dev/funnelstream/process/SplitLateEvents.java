@@ -3,7 +3,7 @@ package dev.funnelstream.process;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.types.Row;
+import dev.funnelstream.validate.RawEvent;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -11,11 +11,11 @@ import org.apache.flink.util.OutputTag;
  * Splits events at the watermark: those behind it go to a side output, where they
  * are counted per minute instead of silently changing (or missing) minutes already reported.
  */
-final class SplitLateEvents extends ProcessFunction<Row, Row> {
-    private final OutputTag<Row> late;
+final class SplitLateEvents extends ProcessFunction<RawEvent, RawEvent> {
+    private final OutputTag<RawEvent> late;
     private transient Counter lateEvents;
 
-    SplitLateEvents(OutputTag<Row> late) {
+    SplitLateEvents(OutputTag<RawEvent> late) {
         this.late = late;
     }
 
@@ -25,7 +25,7 @@ final class SplitLateEvents extends ProcessFunction<Row, Row> {
     }
 
     @Override
-    public void processElement(Row event, Context ctx, Collector<Row> out) {
+    public void processElement(RawEvent event, Context ctx, Collector<RawEvent> out) {
         if (ctx.timestamp() < ctx.timerService().currentWatermark()) {
             lateEvents.inc();
             ctx.output(late, event);

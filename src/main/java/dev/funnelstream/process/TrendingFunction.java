@@ -1,5 +1,6 @@
 package dev.funnelstream.process;
 
+import dev.funnelstream.validate.RawEvent;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -7,7 +8,6 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.Collector;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -16,7 +16,7 @@ import java.time.Instant;
  * is a map update, cheap next to parsing it. A slide is closed when the watermark passes its end,
  * so late events (which never get here) cannot change a slide already shown.
  */
-final class TrendingFunction extends KeyedProcessFunction<Integer, Row, Row> {
+final class TrendingFunction extends KeyedProcessFunction<Integer, RawEvent, Row> {
     /** Output fields, as trending_sink takes them. */
     static final String[] OUTPUT = {"window_end", "rank", "product_id", "views", "carts", "purchases", "revenue",
             "brand", "category_code", "previous_rank"};
@@ -29,15 +29,14 @@ final class TrendingFunction extends KeyedProcessFunction<Integer, Row, Row> {
     }
 
     @Override
-    public void processElement(Row event, Context ctx, Collector<Row> out) throws Exception {
+    public void processElement(RawEvent event, Context ctx, Collector<Row> out) throws Exception {
         long time = ctx.timestamp();
         TrendingBook book = state.value();
         if (book == null) {
             book = new TrendingBook();
         }
-        boolean newSlice = book.add(time, (String) event.getField("event_type"), (Long) event.getField("product_id"),
-                (BigDecimal) event.getField("price"), (String) event.getField("brand"),
-                (String) event.getField("category_code"));
+        boolean newSlice = book.add(time, event.eventType().wireName(), event.productId(), event.price(),
+                event.brand(), event.categoryCode());
         state.update(book);
         if (newSlice) {
             // Every slide whose hour holds this slice closes when the watermark passes its end.

@@ -1,6 +1,5 @@
 package dev.funnelstream.process;
 
-import dev.funnelstream.stream.Topics;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.catalog.ObjectPath;
@@ -10,7 +9,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +95,7 @@ class JobSqlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"source.sql", "sinks.sql", "views.sql", "inserts.sql"})
+    @ValueSource(strings = {"sinks.sql", "views.sql", "inserts.sql"})
     void everyPlaceholderOfTheJobsFilesIsFilledByWhatFunnelJobPasses(String file) {
         List<String> sql = funnelJobStatements(file, settings());
 
@@ -110,22 +108,6 @@ class JobSqlTest {
     }
 
     @Test
-    void theSourceGetsTheSettingsValues() {
-        String source = String.join("\n", funnelJobStatements("source.sql", settings()));
-
-        assertThat(source)
-                .contains("INTERVAL '0 00:05:00.000' DAY TO SECOND")
-                .contains("'topic' = '" + Topics.RAW + "'")
-                .contains("'properties.bootstrap.servers' = 'broker:9092'")
-                .contains("'properties.group.id' = 'funnelstream-live-analytics'")
-                .contains("'scan.bounded.mode' = 'latest-offset'")
-                .contains("'properties.sasl.jaas.config' = " + JAAS_LITERAL + ",")
-                .contains("'properties.security.protocol' = 'SASL_SSL',");
-        // bootstrap.servers comes from the settings' own field, not again from the client properties.
-        assertThat(source.split("properties.bootstrap.servers", -1)).hasSize(2);
-    }
-
-    @Test
     void theInsertsAreOneInsertPerAggregateTopic() {
         List<String> inserts = funnelJobStatements("inserts.sql", settings());
 
@@ -135,30 +117,13 @@ class JobSqlTest {
     }
 
     @Test
-    void anUnboundedJobReadsUnbounded() {
-        JobSettings unbounded = JobSettings.defaults("broker:9092", Map.of(), "file:///tmp/ckpt", false);
-
-        assertThat(String.join("\n", funnelJobStatements("source.sql", unbounded)))
-                .contains("'scan.bounded.mode' = 'unbounded'");
-    }
-
-    @Test
     void flinkReadsTheQuotedKafkaPropertiesBackExactly() throws Exception {
         TableEnvironment t = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
-        for (String file : List.of("source.sql", "sinks.sql")) {
-            for (String sql : funnelJobStatements(file, settings())) {
-                t.executeSql(sql);
-            }
+        for (String sql : funnelJobStatements("sinks.sql", settings())) {
+            t.executeSql(sql);
         }
 
         var catalog = t.getCatalog(t.getCurrentCatalog()).orElseThrow();
-        Map<String, String> source = catalog.getTable(new ObjectPath(t.getCurrentDatabase(), "raw_events")).getOptions();
-        assertThat(source)
-                .containsEntry("properties.sasl.jaas.config", JAAS)
-                .containsEntry("properties.security.protocol", "SASL_SSL")
-                .containsEntry("properties.bootstrap.servers", "broker:9092")
-                .containsEntry("topic", Topics.RAW)
-                .containsEntry("scan.bounded.mode", "latest-offset");
         for (String sink : List.of("funnel_minute_sink", "session_funnel_sink", "trending_sink", "late_events_sink")) {
             Map<String, String> options = catalog.getTable(new ObjectPath(t.getCurrentDatabase(), sink)).getOptions();
             assertThat(options).as(sink)
@@ -191,27 +156,6 @@ class JobSqlTest {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Test
-    void aWatermarkDelayOfDaysIsAnIntervalFlinkAccepts() {
-        JobSettings s = settings().withWatermarkDelay(Duration.ofDays(1).plusHours(2).plusSeconds(3).plusMillis(4));
-        TableEnvironment t = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
-        for (String sql : funnelJobStatements("source.sql", s)) {
-            t.executeSql(sql);
-        }
-
-        assertThat(t.from("raw_events").getResolvedSchema().getWatermarkSpecs().get(0).getWatermarkExpression()
-                .asSummaryString()).isEqualTo("`event_time` - INTERVAL '1 02:00:03.004' DAY TO SECOND");
-        // The DDL's interval is validated, so the success above means something: a bad one fails.
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("watermark_interval", "0 00:65:00.000");
-        for (String key : List.of("raw_topic", "bootstrap_servers", "group_id", "bounded_mode")) {
-            values.put(key, "x");
-        }
-        String bad = JobSql.statements("source.sql", values, Map.of("kafka_properties", "")).get(0)
-                .replace("raw_events", "bad_events");
-        assertThatThrownBy(() -> t.executeSql(bad)).hasMessageContaining("Illegal interval literal format");
     }
 
     /**
