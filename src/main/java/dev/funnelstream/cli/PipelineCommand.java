@@ -60,7 +60,8 @@ final class PipelineCommand implements Callable<Integer> {
             description = "Replay the first N rows of each day (0 = all). Default: ${DEFAULT-VALUE}")
     long samplePerDay;
 
-    @Option(names = "--speed", defaultValue = "max", paramLabel = "max|N", description = "Replay pace. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--speed", defaultValue = "max", paramLabel = "max|N|N/s",
+            description = "Replay pace: 'max', N times shop time, or N events a second. Default: ${DEFAULT-VALUE}")
     String speed;
 
     @Option(names = "--once", description = "Do one run (one segment) and exit.")

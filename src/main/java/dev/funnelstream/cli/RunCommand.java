@@ -45,8 +45,9 @@ final class RunCommand implements Callable<Integer> {
             description = "REES46 .csv/.csv.gz files or directories of them. Default: the synthetic shop.")
     List<Path> inputs = new ArrayList<>();
 
-    @Option(names = "--speed", defaultValue = "600", paramLabel = "max|N",
-            description = "'max', or N times shop time (60 = an hour of events a minute). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--speed", defaultValue = "600", paramLabel = "max|N|N/s",
+            description = "'max', N times shop time (60 = an hour of events a minute), or a steady N events"
+                    + " a second (e.g. 10000/s). Default: ${DEFAULT-VALUE}")
     String speed;
 
     @Option(names = "--sample-per-day", defaultValue = "0", paramLabel = "N",

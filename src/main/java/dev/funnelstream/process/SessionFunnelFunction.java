@@ -16,9 +16,11 @@ import java.time.Instant;
  * purchase at or after that cart) and emits its contribution as a changelog of
  * (first_view_hour, carted, purchased): an insert when it first views, an update pair when it
  * moves on or an out-of-order event changes its first view. A session's state is dropped once the
- * watermark is {@code retentionMillis} of event time past its last event; what it reported stays.
+ * watermark is {@code retentionMillis} of event time past its last event (rounded up to the hour);
+ * what it reported stays.
  */
 final class SessionFunnelFunction extends KeyedProcessFunction<String, RawEvent, Row> {
+    private static final long EXPIRY_GRANULARITY_MILLIS = 3_600_000L;
     private final long retentionMillis;
     private transient ValueState<SessionFunnelState> state;
 
@@ -38,13 +40,26 @@ final class SessionFunnelFunction extends KeyedProcessFunction<String, RawEvent,
             s = new SessionFunnelState();
         }
         long time = ctx.timestamp();
-        long lastBefore = s.lastEvent;
+        long expiryBefore = expiry(s.lastEvent);
         s.add(event.eventType().wireName(), time);
-        if (s.lastEvent > lastBefore) {
-            ctx.timerService().registerEventTimeTimer(s.lastEvent + retentionMillis);
+        if (expiry(s.lastEvent) > expiryBefore) {
+            ctx.timerService().registerEventTimeTimer(expiry(s.lastEvent));
         }
         report(s, out);
         state.update(s);
+    }
+
+    /**
+     * When a session last active at {@code lastEvent} may be forgotten: its retention on, rounded up
+     * to the next whole hour, so that a session has a timer or two in all, not one per event (the
+     * timers were most of the job's checkpoint and a good part of its heap).
+     */
+    private long expiry(long lastEvent) {
+        if (lastEvent == SessionFunnelState.NONE) {
+            return Long.MIN_VALUE;
+        }
+        long end = lastEvent + retentionMillis;
+        return Math.floorDiv(end + EXPIRY_GRANULARITY_MILLIS - 1, EXPIRY_GRANULARITY_MILLIS) * EXPIRY_GRANULARITY_MILLIS;
     }
 
     private static void report(SessionFunnelState s, Collector<Row> out) {

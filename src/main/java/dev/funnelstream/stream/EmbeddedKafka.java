@@ -94,6 +94,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         // retention would delete them at once, so the embedded broker keeps everything.
         p.put("log.retention.ms", "-1");
         p.put("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
+        // The log cleaner (compacting offsets, transactions and the upsert aggregate topics) keeps
+        // its dedupe buffer on the heap the broker shares with everything else: 128 MB by default,
+        // which made full collections come sooner. A smaller one only means more cleaning passes.
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         return p;
     }
 

@@ -5,13 +5,15 @@ import java.time.Instant;
 /**
  * Holds each event back until its place in shop time, scaled by the speed: the gap between two
  * events' times, divided by the factor, is the gap between their sends. Events that arrive out of
- * order (earlier than one already sent) go at once; the clock never runs backwards.
+ * order (earlier than one already sent) go at once; the clock never runs backwards. At a steady
+ * rate, the n-th event is due n / rate seconds after the first, whatever its time.
  */
 public final class Pacer {
     private final Speed speed;
     private final Sleeper sleeper;
     private long firstEventMillis = Long.MIN_VALUE;
     private long firstWallNanos;
+    private long paced;
 
     /** What the pacer does to wait; the replayer commits its open transaction before sleeping. */
     @FunctionalInterface
@@ -26,7 +28,17 @@ public final class Pacer {
 
     /** How long to wait before sending an event at {@code eventTime}; 0 when it is due. */
     public long delayNanos(Instant eventTime, long nowNanos) {
-        if (speed.isMax() || eventTime == null) {
+        if (speed.isMax()) {
+            return 0;
+        }
+        if (speed.isRate()) {
+            if (paced++ == 0) {
+                firstWallNanos = nowNanos;
+            }
+            long dueNanos = firstWallNanos + (long) ((paced - 1) * 1e9 / speed.eventsPerSecond());
+            return Math.max(0, dueNanos - nowNanos);
+        }
+        if (eventTime == null) {
             return 0;
         }
         long eventMillis = eventTime.toEpochMilli();

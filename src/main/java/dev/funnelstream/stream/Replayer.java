@@ -258,9 +258,15 @@ public final class Replayer implements AutoCloseable {
         }
     }
 
-    /** Before waiting for the next event's time, commit what is open so consumers see it now. */
+    /**
+     * Before waiting for the next event's time, commits what is open if the transaction would
+     * otherwise stay open past the paced commit interval, so consumers see it by then. Not before
+     * every short wait: at thousands of events a second the replay waits a millisecond every few
+     * events, and a commit each time cost more than everything else the replay does.
+     */
     private void sleepCommitted(long nanos) throws InterruptedException {
-        if (inTransaction && transactionRows > 0) {
+        if (inTransaction && transactionRows > 0
+                && System.nanoTime() + nanos - transactionStartNanos >= PACED_COMMIT_NANOS) {
             commit();
         }
         // Sleep in short steps so that a stop request does not wait for a long gap in shop time.

@@ -17,6 +17,17 @@ class PacerTest {
     private final List<Long> sleeps = new ArrayList<>();
 
     @Test
+    void atASteadyRateTheNthEventIsDueNOverTheRateSecondsAfterTheFirstWhateverItsTime() {
+        Pacer pacer = pacer(Speed.parse("4/s"));
+
+        assertThat(pacer.delayNanos(T0.plusSeconds(3600), NOW)).isZero();
+        assertThat(pacer.delayNanos(T0, NOW)).isEqualTo(SECOND / 4);
+        assertThat(pacer.delayNanos(null, NOW)).isEqualTo(2 * SECOND / 4);
+        assertThat(pacer.delayNanos(T0.plusSeconds(1), NOW + SECOND / 2)).isEqualTo(SECOND / 4);
+        assertThat(pacer.delayNanos(T0, NOW + 2 * SECOND)).isZero();
+    }
+
+    @Test
     void firstEventIsDueAtOnce() {
         assertThat(pacer(Speed.parse("60")).delayNanos(T0, NOW)).isZero();
     }

@@ -40,11 +40,24 @@ class SpeedTest {
         assertThat(Speed.parse(" 60 ")).isEqualTo(Speed.parse("60"));
     }
 
+    @Test
+    void aNumberPerSecondIsASteadyRate() {
+        Speed speed = Speed.parse("10000/s");
+
+        assertThat(speed.isRate()).isTrue();
+        assertThat(speed.isMax()).isFalse();
+        assertThat(speed.eventsPerSecond()).isEqualTo(10_000.0);
+        assertThat(speed).hasToString("10000/s");
+        assertThat(Speed.parse(" 2.5 /s")).hasToString("2.5/s");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"0", "0.0", "-1", "-0.5", "abc", "", " ", "NaN", "60x", "fast"})
+    @ValueSource(strings = {"0", "0.0", "-1", "-0.5", "abc", "", " ", "NaN", "60x", "fast", "0/s", "-5/s", "/s",
+            "x/s", "Infinity/s", "NaN/s"})
     void anythingElseIsRefused(String text) {
         assertThatThrownBy(() -> Speed.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("speed must be 'max' or a number above 0");
+                .hasMessageContaining("speed must be 'max', a number above 0 (times shop time) or a number of"
+                        + " events per second such as '10000/s'");
     }
 }
