@@ -39,6 +39,10 @@ public final class TrendingBook {
     public HashMap<Long, Integer> previousRanks = new HashMap<>();
     /** The end of the last closed slide (epoch ms), or 0 before the first. */
     public long previousEnd;
+    /** Running totals of the slices in [totalsFrom, totalsTo); not state: rebuilt from the slices when missing. */
+    private transient HashMap<Long, Hour> totals;
+    private transient long totalsFrom;
+    private transient long totalsTo;
 
     public TrendingBook() {
     }
@@ -55,6 +59,9 @@ public final class TrendingBook {
      */
     boolean add(long time, String eventType, long productId, BigDecimal price, String brand, String categoryCode) {
         long start = sliceStart(time);
+        if (totals != null && start < totalsTo) {
+            totals = null; // an event at the watermark itself, in a slice already summed: sum afresh
+        }
         HashMap<Long, Slice> slice = slices().get(start);
         boolean opened = slice == null;
         if (opened) {
@@ -83,12 +90,7 @@ public final class TrendingBook {
      */
     List<Ranked> close(long windowEnd) {
         long windowStart = windowEnd - HOUR_MILLIS;
-        HashMap<Long, Hour> hours = new HashMap<>();
-        for (HashMap<Long, Slice> slice : slices().subMap(windowStart, windowEnd).values()) {
-            for (Map.Entry<Long, Slice> product : slice.entrySet()) {
-                hours.computeIfAbsent(product.getKey(), Hour::new).add(product.getValue());
-            }
-        }
+        HashMap<Long, Hour> hours = hourTotals(windowEnd);
         PriorityQueue<Hour> worstFirst = new PriorityQueue<>(RANKED + 1, BY_RANK.reversed());
         for (Hour hour : hours.values()) {
             worstFirst.add(hour);
@@ -96,7 +98,10 @@ public final class TrendingBook {
                 worstFirst.poll();
             }
         }
-        List<Hour> top = new ArrayList<>(worstFirst);
+        List<Hour> top = new ArrayList<>();
+        for (Hour h : worstFirst) {
+            top.add(h.withNames(slices().subMap(windowStart, windowEnd).values()));
+        }
         top.sort(BY_RANK);
         boolean previousIsSlideBefore = previousEnd == windowEnd - SLIDE_MILLIS;
         List<Ranked> shown = new ArrayList<>();
@@ -116,6 +121,31 @@ public final class TrendingBook {
         return shown;
     }
 
+    /**
+     * Each product's counts over the hour before {@code windowEnd}. The totals are kept between
+     * slides: the slice that leaves the hour is taken off when it is forgotten, and the slide just
+     * after adds only its newest slice (final by then, as the watermark has passed it), so a slide
+     * reads one slice, not twelve. Otherwise (the first slide, a gap, or a book just restored or
+     * copied, as the totals are not part of the state) they are summed afresh.
+     */
+    private HashMap<Long, Hour> hourTotals(long windowEnd) {
+        long windowStart = windowEnd - HOUR_MILLIS;
+        if (totals != null && totalsFrom == windowStart && totalsTo == windowEnd - SLIDE_MILLIS) {
+            HashMap<Long, Slice> newest = slices().get(totalsTo);
+            if (newest != null) {
+                newest.forEach((product, slice) -> totals.computeIfAbsent(product, Hour::new).add(slice));
+            }
+        } else {
+            totals = new HashMap<>();
+            for (HashMap<Long, Slice> slice : slices().subMap(windowStart, windowEnd).values()) {
+                slice.forEach((product, sl) -> totals.computeIfAbsent(product, Hour::new).add(sl));
+            }
+            totalsFrom = windowStart;
+        }
+        totalsTo = windowEnd;
+        return totals;
+    }
+
     /** The slices; none after restoring a checkpoint of the older book, which had no such field. */
     private TreeMap<Long, HashMap<Long, Slice>> slices() {
         if (bySlice == null) {
@@ -125,7 +155,20 @@ public final class TrendingBook {
     }
 
     private void forgetBefore(long firstNeededStart) {
-        slices().headMap(firstNeededStart).clear();
+        Map<Long, HashMap<Long, Slice>> gone = slices().headMap(firstNeededStart);
+        if (totals != null) {
+            gone.forEach((start, slice) -> {
+                if (start >= totalsFrom && start < totalsTo) {
+                    slice.forEach((product, s) -> {
+                        if (totals.get(product).subtract(s)) {
+                            totals.remove(product);
+                        }
+                    });
+                }
+            });
+            totalsFrom = Math.max(totalsFrom, firstNeededStart);
+        }
+        gone.clear();
     }
 
     /** The products of the slices held. */
@@ -155,7 +198,10 @@ public final class TrendingBook {
         }
     }
 
-    /** One product's hour: its slices summed. */
+    /**
+     * One product's hour: its slices summed. Brand and category (the greatest seen, which cannot be
+     * taken off again) are filled in only for the products a slide shows.
+     */
     static final class Hour {
         final long productId;
         long views;
@@ -164,6 +210,8 @@ public final class TrendingBook {
         BigDecimal revenue = BigDecimal.ZERO;
         String brand;
         String categoryCode;
+        /** How many of the hour's slices hold the product. */
+        int slices;
 
         Hour(long productId) {
             this.productId = productId;
@@ -174,8 +222,34 @@ public final class TrendingBook {
             carts += s.carts;
             purchases += s.purchases;
             revenue = revenue.add(s.revenue);
-            brand = max(brand, s.brand);
-            categoryCode = max(categoryCode, s.categoryCode);
+            slices++;
+        }
+
+        /** Takes a slice off again; true when no slice of the hour holds the product any more. */
+        boolean subtract(Slice s) {
+            views -= s.views;
+            carts -= s.carts;
+            purchases -= s.purchases;
+            revenue = revenue.subtract(s.revenue);
+            return --slices == 0;
+        }
+
+        /** A copy with the greatest brand and category the product has in the given slices. */
+        Hour withNames(Iterable<HashMap<Long, Slice>> hourSlices) {
+            Hour h = new Hour(productId);
+            h.views = views;
+            h.carts = carts;
+            h.purchases = purchases;
+            h.revenue = revenue;
+            h.slices = slices;
+            for (HashMap<Long, Slice> slice : hourSlices) {
+                Slice s = slice.get(productId);
+                if (s != null) {
+                    h.brand = max(h.brand, s.brand);
+                    h.categoryCode = max(h.categoryCode, s.categoryCode);
+                }
+            }
+            return h;
         }
     }
 

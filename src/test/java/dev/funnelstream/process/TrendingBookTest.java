@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +110,49 @@ class TrendingBookTest {
 
         book.close(at("11:00:00")); // forgets the 10:00 slice: no later slide holds it
         assertThat(book.bySlice).containsOnlyKeys(t("10:05:00"));
+    }
+
+    @Test
+    void slideAfterSlideEachHourEqualsTheHourSummedAfresh() {
+        Random rng = new Random(7);
+        String[] types = {"view", "view", "view", "cart", "purchase", "remove_from_cart"};
+        List<Object[]> events = new ArrayList<>();
+        long start = t("10:00:00");
+        for (long end = start + TrendingBook.SLIDE_MILLIS; end <= start + 3 * TrendingBook.HOUR_MILLIS;
+             end += TrendingBook.SLIDE_MILLIS) {
+            // Each slide's events, then the slide closes, as the watermark would have it.
+            for (int i = 0; i < 60; i++) {
+                long time = end - TrendingBook.SLIDE_MILLIS + rng.nextInt((int) TrendingBook.SLIDE_MILLIS);
+                Object[] e = {time, types[rng.nextInt(types.length)], (long) rng.nextInt(30),
+                        new BigDecimal(rng.nextInt(10_000)).movePointLeft(2), "b" + rng.nextInt(3), "c" + rng.nextInt(3)};
+                events.add(e);
+                book.add((Long) e[0], (String) e[1], (Long) e[2], (BigDecimal) e[3], (String) e[4], (String) e[5]);
+            }
+            List<TrendingBook.Ranked> running = book.close(end);
+
+            TrendingBook fresh = new TrendingBook();
+            for (Object[] e : events) {
+                if ((Long) e[0] < end) {
+                    fresh.add((Long) e[0], (String) e[1], (Long) e[2], (BigDecimal) e[3], (String) e[4], (String) e[5]);
+                }
+            }
+            assertThat(running.stream().map(TrendingBookTest::summary).toList()).as("slide ending %d", end)
+                    .isNotEmpty()
+                    .isEqualTo(fresh.close(end).stream().map(TrendingBookTest::summary).toList());
+            if (end == start + 90 * 60_000L) {
+                // An event at the watermark itself is on time, and can come after its slice's slide closed.
+                for (int i = 0; i < 20; i++) {
+                    book.add(end - 1, "view", 99, BigDecimal.ONE, "late", "at-the-watermark");
+                    events.add(new Object[] {end - 1, "view", 99L, BigDecimal.ONE, "late", "at-the-watermark"});
+                }
+            }
+        }
+    }
+
+    private static String summary(TrendingBook.Ranked r) {
+        TrendingBook.Hour h = r.hour();
+        return r.rank() + ":" + h.productId + " " + h.views + "/" + h.carts + "/" + h.purchases + " "
+                + h.revenue.stripTrailingZeros().toPlainString() + " " + h.brand + " " + h.categoryCode;
     }
 
     private void view(String time, long product) {
