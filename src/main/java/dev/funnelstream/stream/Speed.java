@@ -41,7 +41,7 @@ public record Speed(double factor, double eventsPerSecond) {
                 return perSecond(Double.parseDouble(t.substring(0, t.length() - 2).trim()));
             }
             return new Speed(Double.parseDouble(t));
-        } catch (NumberFormatException e) {
+        } catch (IllegalArgumentException e) { // not a number, or not above 0: name what was typed
             throw new IllegalArgumentException(USAGE + ", got '" + text + "'");
         }
     }

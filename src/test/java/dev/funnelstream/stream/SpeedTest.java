@@ -58,6 +58,7 @@ class SpeedTest {
         assertThatThrownBy(() -> Speed.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("speed must be 'max', a number above 0 (times shop time) or a number of"
-                        + " events per second such as '10000/s'");
+                        + " events per second such as '10000/s'")
+                .hasMessageEndingWith("got '" + text + "'");
     }
 }
