@@ -48,8 +48,8 @@ public final class LiveAnalytics implements AutoCloseable {
      */
     public static LiveAnalytics start(JobSettings settings, Path flinkDir) {
         Path dir = flinkDir.resolve(settings.bounded() ? "checkpoints-drain" : LIVE_CHECKPOINTS);
-        for (String older : OLDER_LIVE_CHECKPOINTS) {
-            if (!settings.bounded() && Files.isDirectory(flinkDir.resolve(older))) {
+        for (String older : settings.bounded() ? List.<String>of() : OLDER_LIVE_CHECKPOINTS) {
+            if (Files.isDirectory(flinkDir.resolve(older))) {
                 // Their operators no longer match the job's; the aggregates are upserts by key, so
                 // recomputing them from the start of the raw topic ends in the same processed tables.
                 log.info("Checkpoints of an older layout of the job in {} are not used; the live aggregates are"

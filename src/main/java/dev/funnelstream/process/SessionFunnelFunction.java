@@ -42,8 +42,9 @@ final class SessionFunnelFunction extends KeyedProcessFunction<String, RawEvent,
         long time = ctx.timestamp();
         long expiryBefore = expiry(s.lastEvent);
         s.add(event.eventType().wireName(), time);
-        if (expiry(s.lastEvent) > expiryBefore) {
-            ctx.timerService().registerEventTimeTimer(expiry(s.lastEvent));
+        long expiry = expiry(s.lastEvent);
+        if (expiry > expiryBefore) {
+            ctx.timerService().registerEventTimeTimer(expiry);
         }
         report(s, out);
         state.update(s);

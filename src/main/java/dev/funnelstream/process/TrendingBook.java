@@ -131,19 +131,20 @@ public final class TrendingBook {
     private HashMap<Long, Hour> hourTotals(long windowEnd) {
         long windowStart = windowEnd - HOUR_MILLIS;
         if (totals != null && totalsFrom == windowStart && totalsTo == windowEnd - SLIDE_MILLIS) {
-            HashMap<Long, Slice> newest = slices().get(totalsTo);
-            if (newest != null) {
-                newest.forEach((product, slice) -> totals.computeIfAbsent(product, Hour::new).add(slice));
-            }
+            addToTotals(slices().get(totalsTo));
         } else {
             totals = new HashMap<>();
-            for (HashMap<Long, Slice> slice : slices().subMap(windowStart, windowEnd).values()) {
-                slice.forEach((product, sl) -> totals.computeIfAbsent(product, Hour::new).add(sl));
-            }
+            slices().subMap(windowStart, windowEnd).values().forEach(this::addToTotals);
             totalsFrom = windowStart;
         }
         totalsTo = windowEnd;
         return totals;
+    }
+
+    private void addToTotals(HashMap<Long, Slice> slice) {
+        if (slice != null) {
+            slice.forEach((product, s) -> totals.computeIfAbsent(product, Hour::new).add(s));
+        }
     }
 
     /** The slices; none after restoring a checkpoint of the older book, which had no such field. */
