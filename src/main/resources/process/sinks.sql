@@ -16,7 +16,8 @@ CREATE TABLE funnel_minute_sink (
 ) WITH (
     'connector' = 'upsert-kafka',
     'topic' = '${funnel_minute_topic}',
-    ${sink_options}
+    -- Unbuffered: MinuteFunnelFunction already sends each key at most once per emit interval.
+    ${unbuffered_sink_options}
 );
 
 CREATE TABLE session_funnel_sink (

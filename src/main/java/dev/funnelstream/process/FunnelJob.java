@@ -152,7 +152,8 @@ public final class FunnelJob {
         values.put("session_funnel_topic", Topics.AGG_SESSION_FUNNEL);
         values.put("trending_topic", Topics.AGG_TRENDING);
         values.put("late_events_topic", Topics.AGG_LATE_EVENTS);
-        Map<String, String> lists = Map.of("sink_options", JobSql.options(sinkOptions(s)));
+        Map<String, String> lists = Map.of("sink_options", JobSql.options(bufferedSinkOptions(s)),
+                "unbuffered_sink_options", JobSql.options(sinkOptions(s)));
         return JobSql.statements(file, values, lists);
     }
 
@@ -173,6 +174,12 @@ public final class FunnelJob {
         out.putAll(kafkaProperties(s));
         out.put("key.format", "avro");
         out.put("value.format", "avro");
+        return out;
+    }
+
+    /** For changelogs that update a key many times a second (the session funnel's hours, trending). */
+    private static Map<String, String> bufferedSinkOptions(JobSettings s) {
+        Map<String, String> out = sinkOptions(s);
         // Keeps only the latest update of a key within the interval: fewer, fresher records.
         out.put("sink.buffer-flush.max-rows", "5000");
         out.put("sink.buffer-flush.interval", s.emitInterval().toMillis() + " ms");

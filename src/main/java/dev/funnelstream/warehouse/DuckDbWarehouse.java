@@ -20,13 +20,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /** The default warehouse: one DuckDB file, written by this process alone. */
 public final class DuckDbWarehouse implements Warehouse {
@@ -38,6 +39,8 @@ public final class DuckDbWarehouse implements Warehouse {
     /** Its own connection, so live aggregates never wait for a large raw batch to commit. */
     private Connection aggregateWriter;
     private final Object aggregateLock = new Object();
+    /** The aggregates whose TEMP stage exists on {@link #aggregateWriter}. */
+    private final Set<String> stages = new HashSet<>();
 
     private DuckDbWarehouse(DuckDBConnection writer, boolean readOnly, Path stageDir) {
         this.writer = writer;
@@ -247,15 +250,21 @@ public final class DuckDbWarehouse implements Warehouse {
 
     private static void upsertPositions(Connection writer, String consumer, List<RawBatch.Position> positions,
                                         OffsetDateTime now) throws SQLException {
-        try (PreparedStatement ps = writer.prepareStatement(SqlFiles.load("land/upsert_offset.sql"))) {
+        if (positions.isEmpty()) {
+            return;
+        }
+        String rows = String.join(", ", Collections.nCopies(positions.size(), "(?, ?, ?, ?, ?)"));
+        String sql = SqlFiles.statements("land/upsert_offset.sql", Map.of("rows", rows)).get(0);
+        try (PreparedStatement ps = writer.prepareStatement(sql)) {
+            int at = 0;
             for (RawBatch.Position p : positions) {
-                ps.setString(1, consumer);
-                ps.setString(2, p.topic());
-                ps.setInt(3, p.partition());
-                ps.setLong(4, p.nextOffset());
-                ps.setObject(5, now);
-                ps.executeUpdate();
+                ps.setString(++at, consumer);
+                ps.setString(++at, p.topic());
+                ps.setInt(++at, p.partition());
+                ps.setLong(++at, p.nextOffset());
+                ps.setObject(++at, now);
             }
+            ps.executeUpdate();
         }
     }
 
@@ -269,6 +278,7 @@ public final class DuckDbWarehouse implements Warehouse {
                 aggregateWriter = connect();
             }
             Connection c = aggregateWriter;
+            createStages(c, batch.changes());
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             try {
                 c.setAutoCommit(false);
@@ -280,6 +290,22 @@ public final class DuckDbWarehouse implements Warehouse {
                 throw e;
             } finally {
                 c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Creates the missing stages outside the batch's transaction, so a rollback cannot undo them. */
+    private void createStages(Connection c, List<AggregateBatch.Change> changes) throws SQLException {
+        for (AggregateBatch.Change change : changes) {
+            if (!change.isDelete() && !stages.contains(change.aggregate())) {
+                Map<String, String> names = Map.of("aggregate", change.aggregate(),
+                        "table", processedTable(change.aggregate()));
+                try (Statement st = c.createStatement()) {
+                    for (String sql : SqlFiles.statements("land/processed/stage.sql", names)) {
+                        st.execute(sql);
+                    }
+                }
+                stages.add(change.aggregate());
             }
         }
     }
@@ -304,13 +330,8 @@ public final class DuckDbWarehouse implements Warehouse {
         }
         for (Map.Entry<String, List<Object[]>> e : upserts.entrySet()) {
             Map<String, String> names = Map.of("aggregate", e.getKey(), "table", processedTable(e.getKey()));
-            try (Statement st = c.createStatement()) {
-                for (String sql : SqlFiles.statements("land/processed/stage.sql", names)) {
-                    st.execute(sql);
-                }
-            }
             try (DuckDBAppender appender = c.unwrap(DuckDBConnection.class)
-                    .createAppender("pipeline", "stage_" + e.getKey())) {
+                    .createAppender("temp", "main", "stage_" + e.getKey())) {
                 for (Object[] row : e.getValue()) {
                     appender.beginRow();
                     for (Object v : row) {

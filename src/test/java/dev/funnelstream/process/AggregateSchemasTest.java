@@ -60,7 +60,7 @@ class AggregateSchemasTest {
                 "value.format", "avro"));
         for (String sql : JobSql.statements("sinks.sql", Map.of(
                 "funnel_minute_topic", "a", "session_funnel_topic", "b", "trending_topic", "c", "late_events_topic", "d"),
-                Map.of("sink_options", options))) {
+                Map.of("sink_options", options, "unbuffered_sink_options", options))) {
             t.executeSql(sql);
         }
         return t.from(table).getResolvedSchema();

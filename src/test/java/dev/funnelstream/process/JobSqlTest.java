@@ -131,7 +131,13 @@ class JobSqlTest {
                     .containsEntry("properties.sasl.jaas.config", JAAS)
                     .containsEntry("properties.bootstrap.servers", "broker:9092")
                     .containsEntry("key.format", "avro")
-                    .containsEntry("value.format", "avro")
+                    .containsEntry("value.format", "avro");
+        }
+        // The minute funnel sends each key at most once per emit interval itself; the changelogs buffer.
+        assertThat(catalog.getTable(new ObjectPath(t.getCurrentDatabase(), "funnel_minute_sink")).getOptions())
+                .doesNotContainKeys("sink.buffer-flush.interval", "sink.buffer-flush.max-rows");
+        for (String sink : List.of("session_funnel_sink", "trending_sink", "late_events_sink")) {
+            assertThat(catalog.getTable(new ObjectPath(t.getCurrentDatabase(), sink)).getOptions()).as(sink)
                     .containsEntry("sink.buffer-flush.interval", settings().emitInterval().toMillis() + " ms");
         }
     }

@@ -60,7 +60,8 @@ class SqlFilesTest {
                 .toList();
 
         assertThat(names).containsExactly("V001__layers.sql", "V002__raw.sql", "V003__reporting.sql", "V004__pipeline_runs.sql",
-                "V005__processed.sql", "V006__trending_slides.sql", "V007__transform_state.sql");
+                "V005__processed.sql", "V006__trending_slides.sql", "V007__transform_state.sql",
+                "V008__temp_stages.sql");
         assertThat(names).allSatisfy(name -> assertThat(SqlFiles.statements("migrations/" + name)).isNotEmpty());
     }
 
