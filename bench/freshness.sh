@@ -15,5 +15,7 @@ pace="${4:-steady}"
 ./funnelstream --version >/dev/null           # builds the app jar if needed
 mvn -q -B test-compile                        # the bench harness lives with the tests
 rm -rf "$work"
-java -Xmx1g -XX:+UseParallelGC -Dwarmup.seconds="${WARMUP:-20}" -cp target/test-classes:target/funnelstream.jar \
+java_opts="-Xmx1g -XX:+UseParallelGC"                 # as ./funnelstream starts the app
+if [ "$(id -u)" = 0 ]; then java_opts="$java_opts -XX:ThreadPriorityPolicy=1"; fi
+java $java_opts -Dwarmup.seconds="${WARMUP:-20}" -cp target/test-classes:target/funnelstream.jar \
   dev.funnelstream.bench.FreshnessBench "$work" "$rate" "$seconds" "$pace" 2>"$work.log"

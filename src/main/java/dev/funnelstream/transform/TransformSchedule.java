@@ -22,6 +22,9 @@ public final class TransformSchedule implements AutoCloseable {
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "transforms");
             t.setDaemon(true);
+            // Behind the live path (nice 4 where the JVM maps priorities to the OS, see the launcher):
+            // with DuckDB on one thread beside the live job, this thread does all of a run's work.
+            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
     }

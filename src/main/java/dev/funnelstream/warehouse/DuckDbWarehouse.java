@@ -60,6 +60,19 @@ public final class DuckDbWarehouse implements Warehouse {
         }
     }
 
+    /**
+     * Caps the threads DuckDB runs queries on (all cores by default), unless
+     * {@code -Dfunnelstream.duckdb.threads} set them. With the live job in the same process, a
+     * reporting transform on both cores stalled the processed layer's landing for seconds.
+     */
+    public void limitThreads(int threads) throws SQLException {
+        if (System.getProperty("funnelstream.duckdb.threads") == null) {
+            try (Statement st = writer.createStatement()) {
+                st.execute("SET GLOBAL threads = " + threads);
+            }
+        }
+    }
+
     /** Opens an existing file read-only (no process may be writing it). */
     public static DuckDbWarehouse openReadOnly(Path file) throws SQLException {
         return new DuckDbWarehouse(connect(file, true), true, null);
@@ -68,6 +81,10 @@ public final class DuckDbWarehouse implements Warehouse {
     private static DuckDBConnection connect(Path file, boolean readOnly) throws SQLException {
         Properties props = new Properties();
         props.setProperty("memory_limit", System.getProperty("funnelstream.duckdb.memory", defaultMemoryLimit()));
+        String threads = System.getProperty("funnelstream.duckdb.threads");
+        if (threads != null) {
+            props.setProperty("threads", threads);
+        }
         if (readOnly) {
             props.setProperty("duckdb.read_only", "true");
         }

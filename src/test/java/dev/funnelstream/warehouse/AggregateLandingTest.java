@@ -245,14 +245,56 @@ class AggregateLandingTest {
         assertTheWarehouseStillLands();
     }
 
-    /** After a failed batch the aggregate connection is usable again (in auto-commit, nothing pending). */
+    /**
+     * After a failed batch the aggregate connection is usable again (in auto-commit, nothing pending),
+     * and no stage kept rows of the failed batch: a later batch into every table lands only its own.
+     */
     private void assertTheWarehouseStillLands() throws SQLException {
         List<Change> changes = new ArrayList<>();
         changes.add(upsert("late_events", key(M1), M1, 5L));
+        changes.add(upsert("funnel_minute", key(M1, "all"), M1, "all", 2L, 0L, 0L, 0L, money("0"), 2L, 0L, 0L));
+        changes.add(upsert("session_funnel", key(H11), H11, 9L, 1L, 0L));
+        changes.add(upsert("trending", key(W0, 3), W0, 3, 1002544L, 30L, 0L, 0L, money("0"), null, null, 1));
         warehouse.landAggregates(CONSUMER, new AggregateBatch(changes, positions(13, 20, 30, 40)));
 
         assertThat(contents().get("late_events")).containsExactly("2019-10-01T10:00|3", "2019-10-01T10:01|5");
-        assertThat(contents().get("funnel_minute")).isEqualTo(AFTER_FIRST.get("funnel_minute"));
+        List<String> minutes = new ArrayList<>(AFTER_FIRST.get("funnel_minute"));
+        minutes.add("2019-10-01T10:01|all|2|0|0|0|0.000000|2|0|0");
+        assertThat(contents().get("funnel_minute")).containsExactlyElementsOf(minutes);
+        assertThat(contents().get("session_funnel")).containsExactly("2019-10-01T10:00|20|5|2", "2019-10-01T11:00|9|1|0");
+        List<String> trending = new ArrayList<>(AFTER_FIRST.get("trending"));
+        trending.add("2019-10-01T10:05|3|1002544|30|0|0|0.000000|null|null|1");
+        assertThat(contents().get("trending")).containsExactlyElementsOf(trending);
         assertThat(warehouse.positions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(13, 20, 30, 40));
+    }
+
+    @Test
+    void thePositionsOfManyPartitionsLandTogetherAndMoveOnlyTheirOwn() throws SQLException {
+        List<RawBatch.Position> first = new ArrayList<>();
+        for (int p = 0; p < 24; p++) {
+            first.add(new RawBatch.Position("ecommerce.agg.funnel-minute", p, 100 + p));
+        }
+        warehouse.landAggregates(CONSUMER, new AggregateBatch(List.of(), first));
+        warehouse.landAggregates("another-consumer", new AggregateBatch(List.of(), positions(1, 2, 3, 4)));
+        List<RawBatch.Position> moved = List.of(new RawBatch.Position("ecommerce.agg.funnel-minute", 7, 500),
+                new RawBatch.Position("ecommerce.agg.funnel-minute", 23, 600));
+        warehouse.landAggregates(CONSUMER, new AggregateBatch(List.of(), moved));
+
+        List<RawBatch.Position> expected = new ArrayList<>(first);
+        expected.set(7, moved.get(0));
+        expected.set(23, moved.get(1));
+        assertThat(warehouse.positions(CONSUMER)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(warehouse.positions("another-consumer")).containsExactlyInAnyOrderElementsOf(positions(1, 2, 3, 4));
+    }
+
+    @Test
+    void limitingThreadsCapsDuckDbAndLandingStillWorks() throws SQLException {
+        warehouse.limitThreads(1);
+
+        try (Connection c = warehouse.connect()) {
+            assertThat(TestWarehouse.rows(c, "SELECT current_setting('threads')")).containsExactly("1");
+        }
+        warehouse.landAggregates(CONSUMER, firstBatch());
+        assertThat(contents()).containsExactlyInAnyOrderEntriesOf(AFTER_FIRST);
     }
 }
