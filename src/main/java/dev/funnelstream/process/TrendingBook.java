@@ -2,6 +2,7 @@ package dev.funnelstream.process;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,9 +99,10 @@ public final class TrendingBook {
                 worstFirst.poll();
             }
         }
+        Collection<HashMap<Long, Slice>> hourSlices = slices().subMap(windowStart, windowEnd).values();
         List<Hour> top = new ArrayList<>();
         for (Hour h : worstFirst) {
-            top.add(h.withNames(slices().subMap(windowStart, windowEnd).values()));
+            top.add(h.withNames(hourSlices));
         }
         top.sort(BY_RANK);
         boolean previousIsSlideBefore = previousEnd == windowEnd - SLIDE_MILLIS;

@@ -33,6 +33,8 @@ import java.util.Set;
 public final class DuckDbWarehouse implements Warehouse {
     private static final String EVENTS_STAGE = "raw_events.csv";
     private static final String DUPLICATES_STAGE = "raw_duplicates.csv";
+    /** DuckDB's threads when set (all cores otherwise); it wins over {@link #limitThreads}. */
+    private static final String THREADS_PROPERTY = "funnelstream.duckdb.threads";
     private final DuckDBConnection writer;
     private final boolean readOnly;
     private final Path stageDir;
@@ -66,7 +68,7 @@ public final class DuckDbWarehouse implements Warehouse {
      * reporting transform on both cores stalled the processed layer's landing for seconds.
      */
     public void limitThreads(int threads) throws SQLException {
-        if (System.getProperty("funnelstream.duckdb.threads") == null) {
+        if (System.getProperty(THREADS_PROPERTY) == null) {
             try (Statement st = writer.createStatement()) {
                 st.execute("SET GLOBAL threads = " + threads);
             }
@@ -81,7 +83,7 @@ public final class DuckDbWarehouse implements Warehouse {
     private static DuckDBConnection connect(Path file, boolean readOnly) throws SQLException {
         Properties props = new Properties();
         props.setProperty("memory_limit", System.getProperty("funnelstream.duckdb.memory", defaultMemoryLimit()));
-        String threads = System.getProperty("funnelstream.duckdb.threads");
+        String threads = System.getProperty(THREADS_PROPERTY);
         if (threads != null) {
             props.setProperty("threads", threads);
         }
