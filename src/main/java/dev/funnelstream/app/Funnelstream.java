@@ -98,6 +98,7 @@ public final class Funnelstream implements AutoCloseable {
     private void startComponents() throws SQLException {
         DataDir dataDir = DataDir.acquire(settings.dataDir());
         resources.push(dataDir);
+        ControlServer.checkUsable(settings.server());
         DuckDbWarehouse duckDb = DuckDbWarehouse.open(dataDir.warehouseFile());
         warehouse = duckDb;
         resources.push(warehouse);

@@ -1,7 +1,6 @@
 package dev.funnelstream.process;
 
 import dev.funnelstream.stream.Topics;
-import dev.funnelstream.validate.EventIdentity;
 import dev.funnelstream.validate.RawEvent;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -57,7 +56,7 @@ public final class FunnelJob {
                 .fromSource(RawEventSource.source(s, GROUP_ID), RawEventSource.watermarks(s), "raw-events")
                 .uid("raw-events");
         DataStream<RawEvent> unique = raw
-                .keyBy(EventIdentity::of, Types.LONG)
+                .keyBy(DeduplicateEvents::key, Types.LONG)
                 .process(new DeduplicateEvents(s.dedupRetention().toMillis()))
                 .name("drop-exact-repeats").uid("drop-exact-repeats");
         OutputTag<RawEvent> lateTag = new OutputTag<>("late-events", TypeInformation.of(RawEvent.class));

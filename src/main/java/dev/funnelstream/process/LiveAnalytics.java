@@ -23,10 +23,11 @@ public final class LiveAnalytics implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveAnalytics.class);
     /**
      * The live job's checkpoints, named by the job's layout: a new name whenever a change of
-     * operators means an older checkpoint cannot be restored (v2: the raw topic read by a Java source).
+     * operators means an older checkpoint cannot be restored (v2: the raw topic read by a Java source;
+     * v3: exact repeats dropped per minute, not per event).
      */
-    private static final String LIVE_CHECKPOINTS = "checkpoints-live-v2";
-    private static final List<String> OLDER_LIVE_CHECKPOINTS = List.of("checkpoints-live");
+    private static final String LIVE_CHECKPOINTS = "checkpoints-live-v3";
+    private static final List<String> OLDER_LIVE_CHECKPOINTS = List.of("checkpoints-live", "checkpoints-live-v2");
 
     private final Path checkpointDir;
     private final boolean bounded;

@@ -94,9 +94,12 @@ public final class TrendingBook {
         HashMap<Long, Hour> hours = hourTotals(windowEnd);
         PriorityQueue<Hour> worstFirst = new PriorityQueue<>(RANKED + 1, BY_RANK.reversed());
         for (Hour hour : hours.values()) {
-            worstFirst.add(hour);
-            if (worstFirst.size() > RANKED) {
+            if (worstFirst.size() < RANKED) {
+                worstFirst.add(hour);
+            } else if (ranksAbove(hour, worstFirst.peek())) {
+                // Most products of an hour rank below the 20th: one comparison, no heap work.
                 worstFirst.poll();
+                worstFirst.add(hour);
             }
         }
         Collection<HashMap<Long, Slice>> hourSlices = slices().subMap(windowStart, windowEnd).values();
@@ -141,6 +144,11 @@ public final class TrendingBook {
         }
         totalsTo = windowEnd;
         return totals;
+    }
+
+    /** Whether {@code a} ranks above {@code b}: more views, or as many and a smaller product id. */
+    private static boolean ranksAbove(Hour a, Hour b) {
+        return a.views > b.views || (a.views == b.views && a.productId < b.productId);
     }
 
     private void addToTotals(HashMap<Long, Slice> slice) {

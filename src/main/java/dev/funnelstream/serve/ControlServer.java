@@ -17,9 +17,12 @@ import io.javalin.http.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -197,6 +200,33 @@ public final class ControlServer implements AutoCloseable {
     }
 
     /**
+     * Checks, before a run starts anything else, that the server will be able to start: a token
+     * where the host needs one, and the port free (so a busy port costs the user no wait for Kafka,
+     * and no error logged by a half-started server). Binding can still fail later, if another
+     * process takes the port meanwhile; {@link #start} reports that the same way.
+     *
+     * @throws UserException when the port is taken, or a non-loopback host has no token
+     */
+    public static void checkUsable(ServerSettings settings) {
+        AccessToken.forHost(settings.host(), settings.token());
+        if (settings.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(settings.host(), settings.port()));
+        } catch (BindException e) {
+            throw portInUse(settings);
+        } catch (IOException e) {
+            // Not a busy port (e.g. an unknown host): starting the server reports it in full.
+        }
+    }
+
+    private static UserException portInUse(ServerSettings settings) {
+        return new UserException("port " + settings.port() + " on " + settings.host()
+                + " is in use; pass --port N (0 picks a free port)");
+    }
+
+    /**
      * Starts the server; if it cannot, closes what was made for it and says why in one line.
      *
      * @throws UserException when the port is taken
@@ -213,8 +243,7 @@ public final class ControlServer implements AutoCloseable {
                 }
             }
             if (causedByBind(e)) {
-                throw new UserException("port " + settings.port() + " on " + settings.host()
-                        + " is in use; pass --port N (0 picks a free port)");
+                throw portInUse(settings);
             }
             throw e;
         }

@@ -50,6 +50,8 @@ class CliErrorsIT {
                     "--data-dir", tmp.resolve("data").toString(), "--port", String.valueOf(busy.getLocalPort())),
                     "in use");
         }
+        // Found before anything else started: no broker was started only to be stopped again.
+        assertThat(tmp.resolve("data").resolve("kafka")).doesNotExist();
     }
 
     @Test
