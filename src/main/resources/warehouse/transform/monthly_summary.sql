@@ -1,29 +1,43 @@
 -- The new events' users and sessions join their months' members (the monthly distinct counts come
--- from these, not from rescanning the months). Only the rebuilt months' members are compared, and
--- members are added in month order, so that DuckDB skips the row groups of other months.
+-- from these, not from rescanning the months). Only the rebuilt months' members that are among the
+-- new events' users or sessions are read: DuckDB then builds its hash table on the few new ones and
+-- streams the months' members past it, instead of the other way round. Members are added in month
+-- order, so that DuckDB skips the row groups of other months.
+CREATE TEMP TABLE month_user_changes AS
+SELECT DISTINCT CAST(date_trunc('month', day) AS DATE) AS month, user_id FROM new_events;
+
 INSERT INTO pipeline.month_users (month, user_id)
-SELECT n.month, n.user_id
-FROM (SELECT DISTINCT CAST(date_trunc('month', day) AS DATE) AS month, user_id FROM new_events) n
-WHERE NOT EXISTS (
-    SELECT 1
-    FROM pipeline.month_users m
-    WHERE m.month BETWEEN getvariable('months_from') AND getvariable('months_to')
-      AND m.month = n.month AND m.user_id = n.user_id)
-ORDER BY n.month;
+SELECT month, user_id
+FROM (
+    SELECT month, user_id FROM month_user_changes
+    EXCEPT
+    SELECT month, user_id
+    FROM pipeline.month_users
+    WHERE month BETWEEN getvariable('months_from') AND getvariable('months_to')
+      AND user_id IN (SELECT user_id FROM month_user_changes)
+)
+ORDER BY month;
+
+DROP TABLE month_user_changes;
+
+-- A table, not a CTE: with its size known, DuckDB builds the join below on it.
+CREATE TEMP TABLE new_month_sessions AS
+SELECT CAST(date_trunc('month', day) AS DATE) AS month, user_session, bool_or(event_type = 'purchase') AS purchased
+FROM new_events
+WHERE user_session IS NOT NULL
+GROUP BY ALL;
 
 CREATE TEMP TABLE month_session_changes AS
 SELECT n.month, n.user_session, n.purchased, m.purchased AS was_purchased
-FROM (
-    SELECT CAST(date_trunc('month', day) AS DATE) AS month, user_session, bool_or(event_type = 'purchase') AS purchased
-    FROM new_events
-    WHERE user_session IS NOT NULL
-    GROUP BY ALL
-) n
+FROM new_month_sessions n
 LEFT JOIN (
     SELECT month, user_session, purchased
     FROM pipeline.month_sessions
     WHERE month BETWEEN getvariable('months_from') AND getvariable('months_to')
+      AND user_session IN (SELECT user_session FROM new_month_sessions)
 ) m ON m.month = n.month AND m.user_session = n.user_session;
+
+DROP TABLE new_month_sessions;
 
 UPDATE pipeline.month_sessions m
 SET purchased = true
