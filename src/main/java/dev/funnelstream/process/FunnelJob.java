@@ -77,7 +77,7 @@ public final class FunnelJob {
                 .returns(Types.ROW(Types.LONG, Types.STRING, Types.STRING, Types.BIG_DEC, Types.STRING))
                 .name("by-minute-and-category")
                 .keyBy(r -> MinuteFunnelFunction.key((Long) r.getField(0), (String) r.getField(1)), Types.STRING)
-                .process(new MinuteFunnelFunction(s.emitInterval().toMillis()))
+                .process(new MinuteFunnelFunction(minuteEmitIntervalMillis(s)))
                 .returns(Types.ROW(Types.INSTANT, Types.STRING, Types.LONG, Types.LONG, Types.LONG, Types.LONG,
                         Types.BIG_DEC, Types.LONG, Types.LONG, Types.LONG))
                 .name("minute-funnel").uid("minute-funnel");
@@ -137,6 +137,16 @@ public final class FunnelJob {
             inserts.addInsertSql(insert);
         }
         return inserts.execute();
+    }
+
+    /**
+     * A live job shows each minute while it runs; a bounded one (a drain) emits each minute once,
+     * when it closes. A drain reads a landed backlog far ahead of its watermark, so a minute closes
+     * within a moment of wall time anyway, and its updates before that were half of all the
+     * records the job wrote (1M events: ~450k of 1.2M), each carried through Avro, Kafka and DuckDB.
+     */
+    static long minuteEmitIntervalMillis(JobSettings s) {
+        return s.bounded() ? 0 : s.emitInterval().toMillis();
     }
 
     private static void run(StreamTableEnvironment t, String file, JobSettings s) {

@@ -14,7 +14,7 @@ import java.time.Instant;
 /**
  * The funnel of one UTC minute and top-level category (or 'all'), updated with every on-time event
  * and emitted as the row so far (an upsert by minute and category: the sink keeps the latest per
- * key) at most once per emit interval while the minute runs, so results show while it runs without a row per event (which cost
+ * key) at most once per emit interval while the minute runs (in a live job), so results show while it runs without a row per event (which cost
  * more to carry to the sink than the counting). Late events never get here, so once the watermark
  * passes the minute's end nothing more can come for it: its last changes are emitted and its state
  * is dropped. Memory holds only the minutes the watermark is still behind, at any replay speed.
@@ -28,7 +28,10 @@ final class MinuteFunnelFunction extends KeyedProcessFunction<String, Row, Row> 
     private final long emitIntervalMillis;
     private transient ValueState<MinuteFunnelState> state;
 
-    /** @param emitIntervalMillis how long a minute's changes may wait before they are emitted */
+    /**
+     * @param emitIntervalMillis how long a minute's changes may wait before they are emitted; 0 to
+     *                           emit each minute only once, when the watermark closes it
+     */
     MinuteFunnelFunction(long emitIntervalMillis) {
         this.emitIntervalMillis = emitIntervalMillis;
     }
@@ -53,9 +56,11 @@ final class MinuteFunnelFunction extends KeyedProcessFunction<String, Row, Row> 
         s.add((String) event.getField(2), (BigDecimal) event.getField(3), (String) event.getField(4));
         if (!s.pending) {
             s.pending = true;
-            // On the interval's boundary, so the keys changed in one interval share their timer's moment.
-            long now = ctx.timerService().currentProcessingTime();
-            ctx.timerService().registerProcessingTimeTimer(now - now % emitIntervalMillis + emitIntervalMillis);
+            if (emitIntervalMillis > 0) { // else the minute's closing emits it
+                // On the interval's boundary, so the keys changed in one interval share their timer's moment.
+                long now = ctx.timerService().currentProcessingTime();
+                ctx.timerService().registerProcessingTimeTimer(now - now % emitIntervalMillis + emitIntervalMillis);
+            }
         }
         state.update(s);
     }

@@ -142,6 +142,15 @@ class JobSqlTest {
         }
     }
 
+    @Test
+    void aLiveJobShowsEachMinuteWhileItRunsADrainOnlyOnceItCloses() {
+        JobSettings drain = settings();
+        JobSettings live = JobSettings.defaults("broker:9092", Map.of(), "file:///tmp/ckpt", false);
+
+        assertThat(FunnelJob.minuteEmitIntervalMillis(live)).isEqualTo(live.emitInterval().toMillis()).isPositive();
+        assertThat(FunnelJob.minuteEmitIntervalMillis(drain)).isZero();
+    }
+
     private static JobSettings settings() {
         Map<String, String> kafka = new LinkedHashMap<>();
         kafka.put("bootstrap.servers", "ignored:1");
