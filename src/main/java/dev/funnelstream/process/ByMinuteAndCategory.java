@@ -1,27 +1,22 @@
 package dev.funnelstream.process;
 
 import dev.funnelstream.validate.RawEvent;
-import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.types.Row;
-import org.apache.flink.util.Collector;
-
-import java.math.BigDecimal;
 
 /**
- * Sends each event to its minute's top-level category (first segment of category_code, 'unknown'
- * when there is none) and to its minute's 'all'.
+ * What the minute funnel needs of an event: its UTC minute, its top-level category (first segment
+ * of category_code, 'unknown' when there is none), type, price and session. One row per event:
+ * the minute funnel counts it into its category and into the minute's 'all' itself.
  */
-final class ByMinuteAndCategory implements FlatMapFunction<RawEvent, Row> {
+final class ByMinuteAndCategory implements MapFunction<RawEvent, Row> {
     static final String ALL = "all";
 
     @Override
-    public void flatMap(RawEvent event, Collector<Row> out) {
+    public Row map(RawEvent event) {
         long minute = Math.floorDiv(event.eventTime().toEpochMilli(), 60_000L) * 60_000L;
-        String type = event.eventType().wireName();
-        BigDecimal price = event.price();
-        String session = event.userSession();
-        out.collect(Row.of(minute, topLevel(event.categoryCode()), type, price, session));
-        out.collect(Row.of(minute, ALL, type, price, session));
+        return Row.of(minute, topLevel(event.categoryCode()), event.eventType().wireName(), event.price(),
+                event.userSession());
     }
 
     static String topLevel(String categoryCode) {

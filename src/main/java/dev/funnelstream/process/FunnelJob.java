@@ -73,10 +73,10 @@ public final class FunnelJob {
                 .build()));
 
         DataStream<Row> minutes = onTime
-                .flatMap(new ByMinuteAndCategory())
+                .map(new ByMinuteAndCategory())
                 .returns(Types.ROW(Types.LONG, Types.STRING, Types.STRING, Types.BIG_DEC, Types.STRING))
                 .name("by-minute-and-category")
-                .keyBy(r -> MinuteFunnelFunction.key((Long) r.getField(0), (String) r.getField(1)), Types.STRING)
+                .keyBy(r -> (Long) r.getField(0), Types.LONG)
                 .process(new MinuteFunnelFunction(minuteEmitIntervalMillis(s)))
                 .returns(Types.ROW(Types.INSTANT, Types.STRING, Types.LONG, Types.LONG, Types.LONG, Types.LONG,
                         Types.BIG_DEC, Types.LONG, Types.LONG, Types.LONG))
