@@ -72,6 +72,7 @@ public final class FreshnessBench {
             List<Long> latencies = new ArrayList<>();
             List<List<Long>> windows = new ArrayList<>(); // per 10 s, to see whether it settles
             long measured = 0;
+            boolean measuring = false;
             try (Connection c = app.connect(); PreparedStatement ps = c.prepareStatement(
                     "SELECT minute, views + carts + remove_from_carts + purchases FROM processed.funnel_minute "
                             + "WHERE category = 'all' AND minute >= ?")) {
@@ -87,6 +88,11 @@ public final class FreshnessBench {
                         }
                     }
                     long now = System.nanoTime();
+                    if (now >= warmupEnd && !measuring) {
+                        // Lines up the 10 s windows with the app's own log (transform runs, checkpoints).
+                        System.err.println("freshness: measuring from " + java.time.LocalTime.now());
+                        measuring = true;
+                    }
                     for (long latency : probe.takeVisible(totals, now, GIVE_UP_NANOS)) {
                         if (now >= warmupEnd) {
                             latencies.add(latency);
