@@ -169,11 +169,7 @@ public final class FunnelJob {
     /** The user's client properties (security and the like) as connector options. */
     private static Map<String, String> kafkaProperties(JobSettings s) {
         Map<String, String> out = new LinkedHashMap<>();
-        s.kafkaProperties().forEach((k, v) -> {
-            if (!k.equals("bootstrap.servers")) {
-                out.put("properties." + k, v);
-            }
-        });
+        s.clientProperties().forEach((k, v) -> out.put("properties." + k, v));
         return out;
     }
 

@@ -1,6 +1,7 @@
 package dev.funnelstream.process;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -46,6 +47,16 @@ public record JobSettings(
                                        String checkpointDir, boolean bounded) {
         return new JobSettings(bootstrapServers, kafkaProperties, DEFAULT_WATERMARK_DELAY, Duration.ofHours(1),
                 Duration.ofHours(24), DEFAULT_CHECKPOINT_INTERVAL, checkpointDir, 2, Duration.ofMillis(100), bounded);
+    }
+
+    /**
+     * The user's client properties (security and the like) without {@code bootstrap.servers}:
+     * {@link #bootstrapServers} names the cluster.
+     */
+    public Map<String, String> clientProperties() {
+        Map<String, String> out = new LinkedHashMap<>(kafkaProperties);
+        out.remove("bootstrap.servers");
+        return out;
     }
 
     public JobSettings withWatermarkDelay(Duration delay) {

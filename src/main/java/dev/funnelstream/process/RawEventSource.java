@@ -50,8 +50,7 @@ final class RawEventSource {
     /** The user's client properties (security and the like), reading only committed transactions. */
     static Properties properties(JobSettings s) {
         Properties props = new Properties();
-        s.kafkaProperties().forEach(props::setProperty);
-        props.remove("bootstrap.servers"); // the settings' own field names the cluster
+        s.clientProperties().forEach(props::setProperty);
         // Only committed replay transactions, as the loader sees them.
         props.setProperty("isolation.level", "read_committed");
         return props;
