@@ -1,9 +1,9 @@
 package dev.funnelstream.process;
 
 /**
- * A set of 64-bit event ids: open addressing over a {@code long[]}, so a minute's ids cost 16 bytes
- * each instead of a boxed map entry, a state entry and a timer per event. A Flink POJO: public
- * fields, no-arg constructor.
+ * A set of 64-bit event ids: open addressing over a {@code long[]} kept at most half full, so an id
+ * costs 16-32 bytes instead of a boxed map entry, a state entry and a timer per event. A Flink
+ * POJO: public fields, no-arg constructor.
  */
 public final class EventIdSet {
     private static final int FIRST_CAPACITY = 16;
