@@ -1,6 +1,11 @@
--- The sessions read for the funnels are whole: rebuild the abandoned carts of those with a cart.
+-- A session's abandoned carts depend on its own events only, so only the sessions with new events
+-- can change: rebuild those that have a cart (their events were read whole for the funnels). The
+-- other sessions read for the funnels keep their rows, and their blocks stay as they are.
 CREATE TEMP TABLE cart_sessions AS
-SELECT DISTINCT user_session FROM funnel_events WHERE event_type = 'cart';
+SELECT DISTINCT user_session
+FROM funnel_events
+WHERE event_type = 'cart'
+  AND (getvariable('first_run') OR hash(user_session) IN (SELECT session_hash FROM touched_spans));
 
 DELETE FROM reporting.abandoned_carts WHERE user_session IN (SELECT user_session FROM cart_sessions);
 
@@ -14,6 +19,7 @@ SELECT user_session,
        sum(price) FILTER (WHERE event_type = 'cart')
 FROM funnel_events
 WHERE event_type IN ('cart', 'purchase')
+  AND (getvariable('first_run') OR user_session IN (SELECT user_session FROM cart_sessions))
 GROUP BY user_session
 HAVING count(*) FILTER (WHERE event_type = 'cart') > 0
    AND count(*) FILTER (WHERE event_type = 'purchase') = 0;
@@ -28,6 +34,7 @@ SELECT user_session, product_id,
        bool_or(event_type = 'purchase')
 FROM funnel_events
 WHERE event_type IN ('cart', 'purchase')
+  AND (getvariable('first_run') OR user_session IN (SELECT user_session FROM cart_sessions))
 GROUP BY user_session, product_id
 HAVING count(*) FILTER (WHERE event_type = 'cart') > 0;
 
