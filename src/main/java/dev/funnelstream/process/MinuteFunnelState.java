@@ -16,7 +16,7 @@ public final class MinuteFunnelState {
     public HashSet<String> viewed = new HashSet<>();
     public HashSet<String> carted = new HashSet<>();
     public HashSet<String> purchased = new HashSet<>();
-    /** Changed since the last emit: an emit timer is set. */
+    /** Changed since the last emit: emitted at the next emit timer (live) or when the minute closes (a drain). */
     public boolean pending;
 
     public MinuteFunnelState() {
