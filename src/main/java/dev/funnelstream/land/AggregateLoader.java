@@ -94,7 +94,7 @@ public final class AggregateLoader implements Runnable {
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
-        for (RawBatch.Position p : warehouse.positions(CONSUMER)) {
+        for (RawBatch.Position p : warehouse.aggregatePositions(CONSUMER)) {
             TopicPartition tp = new TopicPartition(p.topic(), p.partition());
             if (partitions.contains(tp)) {
                 consumer.seek(tp, p.nextOffset());

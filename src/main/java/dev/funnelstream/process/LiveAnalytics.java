@@ -24,10 +24,12 @@ public final class LiveAnalytics implements AutoCloseable {
     /**
      * The live job's checkpoints, named by the job's layout: a new name whenever a change of
      * operators means an older checkpoint cannot be restored (v2: the raw topic read by a Java source;
-     * v3: exact repeats dropped per minute, not per event).
+     * v3: exact repeats dropped per minute, not per event; v4: none of the operators changed, but the
+     * processed layer moved to its own file and starts empty, so the job must recompute it).
      */
-    private static final String LIVE_CHECKPOINTS = "checkpoints-live-v3";
-    private static final List<String> OLDER_LIVE_CHECKPOINTS = List.of("checkpoints-live", "checkpoints-live-v2");
+    private static final String LIVE_CHECKPOINTS = "checkpoints-live-v4";
+    private static final List<String> OLDER_LIVE_CHECKPOINTS =
+            List.of("checkpoints-live", "checkpoints-live-v2", "checkpoints-live-v3");
 
     private final Path checkpointDir;
     private final boolean bounded;

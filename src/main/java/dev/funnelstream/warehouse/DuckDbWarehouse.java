@@ -9,6 +9,7 @@ import org.duckdb.DuckDBConnection;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,12 +30,20 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
-/** The default warehouse: one DuckDB file, written by this process alone. */
+/**
+ * The default warehouse: a DuckDB file, with the processed layer in a second file attached to it
+ * (see {@link #liveFile}), both written by this process alone.
+ */
 public final class DuckDbWarehouse implements Warehouse {
     private static final String EVENTS_STAGE = "raw_events.csv";
     private static final String DUPLICATES_STAGE = "raw_duplicates.csv";
     /** DuckDB's threads when set (all cores otherwise); it wins over {@link #limitThreads}. */
     private static final String THREADS_PROPERTY = "funnelstream.duckdb.threads";
+    /** The catalog name of the attached live file, which holds the processed layer. */
+    private static final String LIVE = "live";
+    /** The live file's bookkeeping schema: the processed loader's positions go in with its rows. */
+    private static final String LIVE_PIPELINE = LIVE + ".pipeline";
+    private static final String PIPELINE = "pipeline";
     private final DuckDBConnection writer;
     private final boolean readOnly;
     private final Path stageDir;
@@ -50,10 +59,15 @@ public final class DuckDbWarehouse implements Warehouse {
         this.stageDir = stageDir;
     }
 
-    /** Opens (creating if needed) the file for writing and applies the migrations. */
+    /**
+     * Opens (creating if needed) the file and its live file for writing and applies the migrations:
+     * the live file's first, as the warehouse file's views of the processed layer read its tables.
+     */
     public static DuckDbWarehouse open(Path file) throws SQLException {
         DuckDBConnection conn = connect(file, false);
         try {
+            attachLive(conn, liveFile(file), false);
+            Migrations.apply(conn, "migrations/live", LIVE_PIPELINE);
             Migrations.apply(conn);
             return new DuckDbWarehouse(conn, false, file.toAbsolutePath().getParent().resolve("stage"));
         } catch (SQLException | RuntimeException e) {
@@ -75,9 +89,38 @@ public final class DuckDbWarehouse implements Warehouse {
         }
     }
 
-    /** Opens an existing file read-only (no process may be writing it). */
+    /** Opens an existing file read-only (no process may be writing it), with its live file if any. */
     public static DuckDbWarehouse openReadOnly(Path file) throws SQLException {
-        return new DuckDbWarehouse(connect(file, true), true, null);
+        DuckDBConnection conn = connect(file, true);
+        try {
+            Path live = liveFile(file);
+            // A warehouse from before the live file (not yet migrated) has its processed tables inside.
+            if (Files.exists(live)) {
+                attachLive(conn, live, true);
+            }
+            return new DuckDbWarehouse(conn, true, null);
+        } catch (SQLException | RuntimeException e) {
+            conn.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The processed layer's own file beside the warehouse file ({@code warehouse.duckdb} ->
+     * {@code warehouse.processed.duckdb}): see {@code migrations/live/L001__processed.sql} for why.
+     */
+    public static Path liveFile(Path warehouseFile) {
+        String name = warehouseFile.getFileName().toString();
+        String stem = name.endsWith(".duckdb") ? name.substring(0, name.length() - ".duckdb".length()) : name;
+        return warehouseFile.resolveSibling(stem + ".processed.duckdb");
+    }
+
+    private static void attachLive(Connection conn, Path live, boolean readOnly) throws SQLException {
+        // ATTACH takes no parameters; the path is ours (the data dir), quoted as a SQL string.
+        String path = live.toAbsolutePath().toString().replace("'", "''");
+        try (Statement st = conn.createStatement()) {
+            st.execute("ATTACH '" + path + "' AS " + LIVE + (readOnly ? " (READ_ONLY)" : ""));
+        }
     }
 
     private static DuckDBConnection connect(Path file, boolean readOnly) throws SQLException {
@@ -133,7 +176,7 @@ public final class DuckDbWarehouse implements Warehouse {
             }
             insertQuarantine(batch.quarantined(), now);
             upsertProgress(batch.progress(), now);
-            upsertPositions(writer, consumer, batch.positions(), now);
+            upsertPositions(writer, PIPELINE, consumer, batch.positions(), now);
             if (batch.kafkaLag() != null) {
                 try (PreparedStatement ps = writer.prepareStatement(SqlFiles.load("land/upsert_lag.sql"))) {
                     ps.setString(1, consumer);
@@ -267,13 +310,13 @@ public final class DuckDbWarehouse implements Warehouse {
         }
     }
 
-    private static void upsertPositions(Connection writer, String consumer, List<RawBatch.Position> positions,
-                                        OffsetDateTime now) throws SQLException {
+    private static void upsertPositions(Connection writer, String pipeline, String consumer,
+                                        List<RawBatch.Position> positions, OffsetDateTime now) throws SQLException {
         if (positions.isEmpty()) {
             return;
         }
         String rows = String.join(", ", Collections.nCopies(positions.size(), "(?, ?, ?, ?, ?)"));
-        String sql = SqlFiles.statements("land/upsert_offset.sql", Map.of("rows", rows)).get(0);
+        String sql = SqlFiles.statements("land/upsert_offset.sql", Map.of("rows", rows, "pipeline", pipeline)).get(0);
         try (PreparedStatement ps = writer.prepareStatement(sql)) {
             int at = 0;
             for (RawBatch.Position p : positions) {
@@ -302,7 +345,7 @@ public final class DuckDbWarehouse implements Warehouse {
             try {
                 c.setAutoCommit(false);
                 writeChanges(c, batch.changes(), now);
-                upsertPositions(c, consumer, batch.positions(), now);
+                upsertPositions(c, LIVE_PIPELINE, consumer, batch.positions(), now);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -399,9 +442,19 @@ public final class DuckDbWarehouse implements Warehouse {
 
     @Override
     public List<RawBatch.Position> positions(String consumer) throws SQLException {
+        return positions(PIPELINE, consumer);
+    }
+
+    @Override
+    public List<RawBatch.Position> aggregatePositions(String consumer) throws SQLException {
+        return positions(LIVE_PIPELINE, consumer);
+    }
+
+    private List<RawBatch.Position> positions(String pipeline, String consumer) throws SQLException {
         List<RawBatch.Position> out = new ArrayList<>();
+        String sql = SqlFiles.statements("land/select_offsets.sql", Map.of("pipeline", pipeline)).get(0);
         try (Connection c = connect();
-             PreparedStatement ps = c.prepareStatement(SqlFiles.load("land/select_offsets.sql"))) {
+             PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, consumer);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

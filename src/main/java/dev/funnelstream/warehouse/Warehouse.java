@@ -23,6 +23,9 @@ public interface Warehouse extends AutoCloseable {
     /** The positions the consumer has landed up to, as stored by {@link #land}. */
     List<RawBatch.Position> positions(String consumer) throws SQLException;
 
+    /** The positions the consumer has landed up to, as stored by {@link #landAggregates}. */
+    List<RawBatch.Position> aggregatePositions(String consumer) throws SQLException;
+
     /** A connection of its own, in auto-commit, for reads and small bookkeeping writes; the caller closes it. */
     Connection connect() throws SQLException;
 

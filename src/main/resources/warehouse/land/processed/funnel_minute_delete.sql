@@ -1,1 +1,1 @@
-DELETE FROM processed.funnel_minute WHERE minute = ? AND category = ?;
+DELETE FROM live.processed.funnel_minute WHERE minute = ? AND category = ?;

@@ -1,1 +1,1 @@
-DELETE FROM processed.late_events WHERE minute = ?;
+DELETE FROM live.processed.late_events WHERE minute = ?;

@@ -1,1 +1,1 @@
-DELETE FROM processed.session_funnel WHERE hour = ?;
+DELETE FROM live.processed.session_funnel WHERE hour = ?;

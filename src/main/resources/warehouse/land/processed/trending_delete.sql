@@ -1,1 +1,1 @@
-DELETE FROM processed.trending_products WHERE window_end = ? AND rank = ?;
+DELETE FROM live.processed.trending_products WHERE window_end = ? AND rank = ?;

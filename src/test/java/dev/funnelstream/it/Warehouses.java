@@ -1,20 +1,20 @@
 package dev.funnelstream.it;
 
+import dev.funnelstream.warehouse.DuckDbWarehouse;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
-/** Reads a stopped run's warehouse file directly, as rows of text. */
+/** Reads a stopped run's warehouse files directly, as rows of text. */
 public final class Warehouses {
     private Warehouses() {
     }
@@ -22,9 +22,9 @@ public final class Warehouses {
     /** The rows of a query (a test resource path or SQL text), each as comma-joined column text. */
     public static List<String> rows(Path dataDir, String sqlOrResource) throws SQLException {
         String sql = sqlOrResource.endsWith(".sql") ? resource(sqlOrResource) : sqlOrResource;
-        Properties p = new Properties();
-        p.setProperty("duckdb.read_only", "true");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dataDir.resolve("warehouse.duckdb"), p);
+        // Through the warehouse class, which attaches the live file that the processed.* views read.
+        try (DuckDbWarehouse wh = DuckDbWarehouse.openReadOnly(dataDir.resolve("warehouse.duckdb"));
+             Connection c = wh.connect();
              Statement st = c.createStatement()) {
             st.execute("SET TimeZone = 'UTC'");
             List<String> out = new ArrayList<>();

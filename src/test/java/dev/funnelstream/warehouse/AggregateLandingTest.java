@@ -130,14 +130,33 @@ class AggregateLandingTest {
         warehouse.landAggregates(CONSUMER, firstBatch());
 
         assertThat(contents()).containsExactlyInAnyOrderEntriesOf(AFTER_FIRST);
-        assertThat(warehouse.positions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(10, 20, 30, 40));
-        assertThat(warehouse.positions("someone-else")).isEmpty();
+        assertThat(warehouse.aggregatePositions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(10, 20, 30, 40));
+        assertThat(warehouse.aggregatePositions("someone-else")).isEmpty();
         try (Connection c = warehouse.connect()) {
             for (String table : List.of("funnel_minute", "session_funnel", "trending_products", "late_events")) {
                 assertThat(TestWarehouse.rows(c, "SELECT count(*) FROM processed." + table + " WHERE updated_at IS NULL"))
                         .as(table).containsExactly("0");
             }
         }
+    }
+
+    @Test
+    void theRowsAndPositionsLandInTheLiveFileAndTheRawPositionsStayApart() throws Exception {
+        warehouse.landAggregates(CONSUMER, firstBatch());
+        assertThat(warehouse.positions(CONSUMER)).as("raw loader's positions").isEmpty();
+        warehouse.close();
+
+        // The live file alone holds the rows and the positions, in its own processed and pipeline schemas.
+        Path live = DuckDbWarehouse.liveFile(dir.resolve("warehouse.duckdb"));
+        assertThat(live.getFileName()).hasToString("warehouse.processed.duckdb");
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + live)) {
+            assertThat(TestWarehouse.rows(c, "SELECT count(*) FROM processed.funnel_minute")).containsExactly("2");
+            assertThat(TestWarehouse.rows(c, "SELECT count(*) FROM pipeline.consumer_offsets")).containsExactly("4");
+        }
+        // Read-only, the warehouse attaches the live file again and its views show the same rows.
+        warehouse = DuckDbWarehouse.openReadOnly(dir.resolve("warehouse.duckdb"));
+        assertThat(contents()).containsExactlyInAnyOrderEntriesOf(AFTER_FIRST);
+        assertThat(warehouse.aggregatePositions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(10, 20, 30, 40));
     }
 
     @Test
@@ -160,7 +179,7 @@ class AggregateLandingTest {
                 "session_funnel", List.of("2019-10-01T11:00|9|2|1"),
                 "trending", List.of("2019-10-01T10:05|1|1004767|60|3|1|12.345678|null|x.y|null"),
                 "late_events", List.of("2019-10-01T10:00|4")));
-        assertThat(warehouse.positions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(11, 21, 31, 41));
+        assertThat(warehouse.aggregatePositions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(11, 21, 31, 41));
     }
 
     @Test
@@ -178,7 +197,7 @@ class AggregateLandingTest {
                 delete("late_events", M0)), positions(1, 1, 1, 1)));
 
         assertThat(contents().values()).allSatisfy(rows -> assertThat(rows).isEmpty());
-        assertThat(warehouse.positions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(1, 1, 1, 1));
+        assertThat(warehouse.aggregatePositions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(1, 1, 1, 1));
     }
 
     @Test
@@ -187,7 +206,7 @@ class AggregateLandingTest {
         warehouse.landAggregates(CONSUMER, new AggregateBatch(List.of(), positions(12, 20, 30, 40)));
 
         assertThat(contents()).containsExactlyInAnyOrderEntriesOf(AFTER_FIRST);
-        assertThat(warehouse.positions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(12, 20, 30, 40));
+        assertThat(warehouse.aggregatePositions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(12, 20, 30, 40));
     }
 
     @Test
@@ -207,7 +226,7 @@ class AggregateLandingTest {
                 .hasMessageContaining("Double");
 
         assertThat(contents()).containsExactlyInAnyOrderEntriesOf(AFTER_FIRST);
-        assertThat(warehouse.positions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(10, 20, 30, 40));
+        assertThat(warehouse.aggregatePositions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(10, 20, 30, 40));
         assertTheWarehouseStillLands();
     }
 
@@ -225,7 +244,7 @@ class AggregateLandingTest {
         assertThatThrownBy(() -> warehouse.landAggregates(CONSUMER, bad)).isInstanceOf(SQLException.class);
 
         assertThat(contents()).containsExactlyInAnyOrderEntriesOf(AFTER_FIRST);
-        assertThat(warehouse.positions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(10, 20, 30, 40));
+        assertThat(warehouse.aggregatePositions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(10, 20, 30, 40));
         assertTheWarehouseStillLands();
     }
 
@@ -241,7 +260,7 @@ class AggregateLandingTest {
         assertThatThrownBy(() -> warehouse.landAggregates(CONSUMER, bad)).isInstanceOf(Exception.class);
 
         assertThat(contents()).containsExactlyInAnyOrderEntriesOf(AFTER_FIRST);
-        assertThat(warehouse.positions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(10, 20, 30, 40));
+        assertThat(warehouse.aggregatePositions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(10, 20, 30, 40));
         assertTheWarehouseStillLands();
     }
 
@@ -265,7 +284,7 @@ class AggregateLandingTest {
         List<String> trending = new ArrayList<>(AFTER_FIRST.get("trending"));
         trending.add("2019-10-01T10:05|3|1002544|30|0|0|0.000000|null|null|1");
         assertThat(contents().get("trending")).containsExactlyElementsOf(trending);
-        assertThat(warehouse.positions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(13, 20, 30, 40));
+        assertThat(warehouse.aggregatePositions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(13, 20, 30, 40));
     }
 
     @Test
@@ -283,8 +302,8 @@ class AggregateLandingTest {
         List<RawBatch.Position> expected = new ArrayList<>(first);
         expected.set(7, moved.get(0));
         expected.set(23, moved.get(1));
-        assertThat(warehouse.positions(CONSUMER)).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(warehouse.positions("another-consumer")).containsExactlyInAnyOrderElementsOf(positions(1, 2, 3, 4));
+        assertThat(warehouse.aggregatePositions(CONSUMER)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(warehouse.aggregatePositions("another-consumer")).containsExactlyInAnyOrderElementsOf(positions(1, 2, 3, 4));
     }
 
     @Test
