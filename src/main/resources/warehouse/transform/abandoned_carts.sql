@@ -24,34 +24,18 @@ GROUP BY user_session
 HAVING count(*) FILTER (WHERE event_type = 'cart') > 0
    AND count(*) FILTER (WHERE event_type = 'purchase') = 0;
 
--- The same sessions' carts per product, and whether the session bought that product. Each
--- product's abandoned value (its carts in sessions that did not buy it) moves by what this run
--- changes: the rebuilt sessions' old unbought carts out, their new ones in (product_funnel.sql adds
--- it to the product's total). Summing every session's carts per product instead read ~860k rows.
-CREATE TEMP TABLE abandoned_change AS
-SELECT product_id, -sum(cart_value) AS value
-FROM pipeline.session_carts
-WHERE NOT bought AND user_session IN (SELECT user_session FROM cart_sessions)
-GROUP BY product_id;
-
+-- The same sessions' carts per product, and whether the session bought that product: the products'
+-- abandoned value below adds these up.
 DELETE FROM pipeline.session_carts WHERE user_session IN (SELECT user_session FROM cart_sessions);
 
-CREATE TEMP TABLE rebuilt_carts AS
+INSERT INTO pipeline.session_carts (user_session, product_id, cart_value, bought)
 SELECT user_session, product_id,
-       sum(price) FILTER (WHERE event_type = 'cart') AS cart_value,
-       bool_or(event_type = 'purchase')             AS bought
+       sum(price) FILTER (WHERE event_type = 'cart'),
+       bool_or(event_type = 'purchase')
 FROM funnel_events
 WHERE event_type IN ('cart', 'purchase')
   AND (getvariable('first_run') OR user_session IN (SELECT user_session FROM cart_sessions))
 GROUP BY user_session, product_id
 HAVING count(*) FILTER (WHERE event_type = 'cart') > 0;
-
-INSERT INTO pipeline.session_carts (user_session, product_id, cart_value, bought)
-SELECT user_session, product_id, cart_value, bought FROM rebuilt_carts;
-
-INSERT INTO abandoned_change
-SELECT product_id, sum(cart_value) FROM rebuilt_carts WHERE NOT bought GROUP BY product_id;
-
-DROP TABLE rebuilt_carts;
 
 DROP TABLE cart_sessions;

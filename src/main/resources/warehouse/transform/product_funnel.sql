@@ -12,9 +12,7 @@ SELECT product_id,
 FROM new_events
 GROUP BY product_id;
 
--- Added to the totals of the runs before: each event is new in exactly one run. The abandoned value
--- moves by the change abandoned_carts.sql worked out; only a product's own new carts or purchases
--- change it, so every product it moves is one with new events.
+-- Added to the totals of the runs before: each event is new in exactly one run.
 CREATE TEMP TABLE product_merged AS
 SELECT c.product_id,
        CASE WHEN c.category_seen >= t.category_seen OR t.category_seen IS NULL
@@ -26,20 +24,15 @@ SELECT c.product_id,
        c.views + coalesce(t.views, 0)         AS views,
        c.carts + coalesce(t.carts, 0)         AS carts,
        c.purchases + coalesce(t.purchases, 0) AS purchases,
-       c.revenue + coalesce(t.revenue, 0)     AS revenue,
-       coalesce(a.value, 0) + coalesce(t.abandoned_value, 0) AS abandoned_value
+       c.revenue + coalesce(t.revenue, 0)     AS revenue
 FROM product_changes c
-LEFT JOIN pipeline.product_totals t ON t.product_id = c.product_id
-LEFT JOIN (SELECT product_id, sum(value) AS value FROM abandoned_change GROUP BY product_id) a
-       ON a.product_id = c.product_id;
+LEFT JOIN pipeline.product_totals t ON t.product_id = c.product_id;
 
 DELETE FROM pipeline.product_totals WHERE product_id IN (SELECT product_id FROM product_changes);
 
 INSERT INTO pipeline.product_totals
-    (product_id, category_code, category_seen, brand, brand_seen, views, carts, purchases, revenue,
-     abandoned_value)
-SELECT product_id, category_code, category_seen, brand, brand_seen, views, carts, purchases, revenue,
-       abandoned_value
+    (product_id, category_code, category_seen, brand, brand_seen, views, carts, purchases, revenue)
+SELECT product_id, category_code, category_seen, brand, brand_seen, views, carts, purchases, revenue
 FROM product_merged;
 
 -- Forget the products with new events.
@@ -57,9 +50,14 @@ SELECT m.product_id, coalesce(m.category_code, 'unknown'), coalesce(m.brand, 'un
        CAST(m.carts AS DOUBLE) / nullif(m.views, 0),
        CAST(m.purchases AS DOUBLE) / nullif(m.carts, 0),
        m.revenue,
-       m.abandoned_value
-FROM product_merged m;
+       coalesce(a.value, 0)
+FROM product_merged m
+LEFT JOIN (
+    SELECT product_id, sum(cart_value) AS value
+    FROM pipeline.session_carts
+    WHERE NOT bought AND product_id IN (SELECT product_id FROM product_changes)
+    GROUP BY product_id
+) a ON a.product_id = m.product_id;
 
 DROP TABLE product_changes;
 DROP TABLE product_merged;
-DROP TABLE abandoned_change;
