@@ -1,7 +1,6 @@
 -- The run's working tables go with it.
 DROP VIEW funnel_events;
 DROP TABLE session_events;
-DROP TABLE funnel_sessions;
 DROP TABLE funnel_days;
 DROP TABLE touched_spans;
 DROP VIEW dirty_day_events;

@@ -23,9 +23,9 @@ DELETE FROM pipeline.session_spans WHERE session_hash IN (SELECT session_hash FR
 INSERT INTO pipeline.session_spans (session_hash, first_time, last_time)
 SELECT session_hash, first_time, last_time FROM touched_spans ORDER BY first_time;
 
--- Days whose funnel rows may change: the new events' days, and every day a session with new events
--- spans (a late event can move a session's first view to another day). On the first run every day
--- with events is new already.
+-- Days whose funnel rows may change (the run records how many): the new events' days, and every day
+-- a session with new events spans (a late event can move a session's first view to another day).
+-- On the first run every day with events is new already.
 CREATE TEMP TABLE funnel_days AS
 SELECT day FROM dirty_days
 UNION
@@ -34,34 +34,27 @@ SELECT DISTINCT DATE '1970-01-01' + CAST(unnest(range(pipeline.utc_day_number(fi
 FROM touched_spans
 WHERE NOT getvariable('first_run');
 
-SET VARIABLE funnel_from = (SELECT CAST(min(day) AS TIMESTAMPTZ) FROM funnel_days);
-SET VARIABLE funnel_until = (SELECT CAST(max(day) + 1 AS TIMESTAMPTZ) FROM funnel_days);
+-- The span of every session with new events (none are looked up on the first run, which reads
+-- every event).
+SET VARIABLE sessions_from = (SELECT min(first_time) FROM touched_spans WHERE NOT getvariable('first_run'));
+SET VARIABLE sessions_to = (SELECT max(last_time) FROM touched_spans WHERE NOT getvariable('first_run'));
 
--- The sessions with events in the funnel days' range: every session whose first view may fall on
--- one of those days (none are looked up on the first run, which reads every event).
-CREATE TEMP TABLE funnel_sessions AS
-SELECT session_hash, first_time, last_time
-FROM pipeline.session_spans
-WHERE NOT getvariable('first_run')
-  AND last_time >= getvariable('funnel_from') AND first_time < getvariable('funnel_until');
-
-SET VARIABLE sessions_from = (SELECT min(first_time) FROM funnel_sessions);
-SET VARIABLE sessions_to = (SELECT max(last_time) FROM funnel_sessions);
-
--- Every event of those sessions (a hash collision brings in another whole session: its span is in
--- the same row), kept for the transforms after this one.
+-- Every event of the sessions with new events, old and new (a hash collision brings in another
+-- whole session: its span is in the same row; with no new events, it changes nothing below), kept
+-- for the transforms after this one. Only these sessions can change a funnel: the funnels add up
+-- each one's change, its funnel over all its events less its funnel over those loaded before.
 CREATE TEMP TABLE session_events AS
 SELECT user_session, event_type, event_time, coalesce(category_code, 'unknown') AS category_code,
-       coalesce(brand, 'unknown') AS brand, product_id, price, user_id
+       coalesce(brand, 'unknown') AS brand, product_id, price, user_id, loaded_at
 FROM raw.events
 WHERE event_time >= getvariable('sessions_from') AND event_time <= getvariable('sessions_to')
-  AND hash(user_session) IN (SELECT session_hash FROM funnel_sessions);
+  AND hash(user_session) IN (SELECT session_hash FROM touched_spans);
 
 -- What the funnels read: those events, or on the first run every event with a session. Of the two
 -- branches the variables leave one: DuckDB drops the other before it runs.
 CREATE TEMP VIEW funnel_events AS
 SELECT user_session, event_type, event_time, coalesce(category_code, 'unknown') AS category_code,
-       coalesce(brand, 'unknown') AS brand, product_id, price, user_id
+       coalesce(brand, 'unknown') AS brand, product_id, price, user_id, loaded_at
 FROM raw.events
 WHERE getvariable('first_run') AND user_session IS NOT NULL
 UNION ALL
