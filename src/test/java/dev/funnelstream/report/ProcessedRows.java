@@ -6,7 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
-/** Inserts processed-layer rows for tests, as the streaming job's loader would upsert them. */
+/** Inserts processed-layer rows for tests, as the loader would: into the live file's tables, which processed.* show. */
 public final class ProcessedRows {
     private static final OffsetDateTime LONG_AGO = OffsetDateTime.parse("2024-01-01T00:00:00Z");
     private final Connection c;
@@ -26,14 +26,14 @@ public final class ProcessedRows {
     /** A processed.funnel_minute row; {@code minute} is an ISO instant, e.g. {@code 2019-10-01T10:00:00Z}. */
     public ProcessedRows minute(String minute, String category, long views, long carts, long removes, long purchases)
             throws SQLException {
-        insert("INSERT INTO processed.funnel_minute VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)",
+        insert("INSERT INTO live.processed.funnel_minute VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)",
                 time(minute), category, views, carts, removes, purchases, updated);
         return this;
     }
 
     /** A processed.session_funnel row for the hour starting at {@code hour}. */
     public ProcessedRows hour(String hour, long viewed, long carted, long purchased) throws SQLException {
-        insert("INSERT INTO processed.session_funnel VALUES (?, ?, ?, ?, ?)", time(hour), viewed, carted, purchased,
+        insert("INSERT INTO live.processed.session_funnel VALUES (?, ?, ?, ?, ?)", time(hour), viewed, carted, purchased,
                 updated);
         return this;
     }
@@ -42,7 +42,7 @@ public final class ProcessedRows {
     public ProcessedRows trending(String windowEnd, int rank, long product, long views, long carts, long purchases,
                                   String revenue, String brand, String category, Integer previousRank)
             throws SQLException {
-        insert("INSERT INTO processed.trending_products VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", time(windowEnd),
+        insert("INSERT INTO live.processed.trending_products VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", time(windowEnd),
                 rank, product, views, carts, purchases, new BigDecimal(revenue), brand, category, previousRank,
                 updated);
         return this;

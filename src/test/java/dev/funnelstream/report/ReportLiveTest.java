@@ -77,7 +77,7 @@ class ReportLiveTest {
                     .load(c, "2024-01-01T00:00:00Z");
             // What the streaming job computes per minute, and one category row it adds beside it.
             execute(c, """
-                    INSERT INTO processed.funnel_minute
+                    INSERT INTO live.processed.funnel_minute
                     SELECT date_trunc('minute', event_time), 'all',
                            count(*) FILTER (WHERE event_type = 'view'), count(*) FILTER (WHERE event_type = 'cart'),
                            count(*) FILTER (WHERE event_type = 'remove_from_cart'),
@@ -295,9 +295,9 @@ class ReportLiveTest {
     @Test
     void aFileWithoutTheProcessedTablesGivesEmptyReports() throws SQLException {
         try (Connection c = warehouse.connect()) {
-            execute(c, "DROP TABLE processed.funnel_minute");
-            execute(c, "DROP TABLE processed.session_funnel");
-            execute(c, "DROP TABLE processed.trending_products");
+            execute(c, "DROP VIEW processed.funnel_minute");
+            execute(c, "DROP VIEW processed.session_funnel");
+            execute(c, "DROP VIEW processed.trending_products");
         }
 
         assertThat(csv(ReportName.EVENTS_PER_MINUTE, ReportQuery.all())).isEqualTo("minute,event_type,events\n");
