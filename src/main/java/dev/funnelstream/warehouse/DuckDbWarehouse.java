@@ -116,10 +116,10 @@ public final class DuckDbWarehouse implements Warehouse {
     }
 
     private static void attachLive(Connection conn, Path live, boolean readOnly) throws SQLException {
-        // ATTACH takes no parameters; the path is ours (the data dir), quoted as a SQL string.
-        String path = live.toAbsolutePath().toString().replace("'", "''");
-        try (Statement st = conn.createStatement()) {
-            st.execute("ATTACH '" + path + "' AS " + LIVE + (readOnly ? " (READ_ONLY)" : ""));
+        // The path comes from --data-dir: bound as a parameter, like every user value.
+        try (PreparedStatement ps = conn.prepareStatement("ATTACH ? AS " + LIVE + (readOnly ? " (READ_ONLY)" : ""))) {
+            ps.setString(1, live.toAbsolutePath().toString());
+            ps.execute();
         }
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -157,6 +158,18 @@ class AggregateLandingTest {
         warehouse = DuckDbWarehouse.openReadOnly(dir.resolve("warehouse.duckdb"));
         assertThat(contents()).containsExactlyInAnyOrderEntriesOf(AFTER_FIRST);
         assertThat(warehouse.aggregatePositions(CONSUMER)).containsExactlyInAnyOrderElementsOf(positions(10, 20, 30, 40));
+    }
+
+    @Test
+    void aDataDirWithAQuoteInItsPathWorks(@TempDir Path other) throws Exception {
+        Path quoted = Files.createDirectories(other.resolve("shop's data"));
+        try (DuckDbWarehouse wh = DuckDbWarehouse.open(quoted.resolve("warehouse.duckdb"))) {
+            wh.landAggregates(CONSUMER, firstBatch());
+        }
+        assertThat(quoted.resolve("warehouse.processed.duckdb")).exists();
+        try (DuckDbWarehouse wh = DuckDbWarehouse.openReadOnly(quoted.resolve("warehouse.duckdb"))) {
+            assertThat(wh.aggregatePositions(CONSUMER)).hasSize(4);
+        }
     }
 
     @Test
