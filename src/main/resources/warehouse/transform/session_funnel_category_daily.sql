@@ -1,9 +1,10 @@
--- Each session's ordered funnel over its events of one category: its first view there, its first cart at or after
--- that view, whether it bought at or after that cart (its last purchase is not before that cart),
--- counted on the UTC day of that first view. One grouping pass: carts are few, so each session keeps
--- their times. Only the sessions with new events can change (funnel_events.sql): each counts +1 with
--- all its events and -1 with the events earlier runs saw, so the sums are each day's change. On the
--- first run nothing was seen before and the change is the whole table.
+-- Each session's ordered funnel over its events of one category: its first view there, its first
+-- cart at or after that view, whether it bought at or after that cart (its last purchase is not
+-- before that cart), counted on the UTC day of that first view. One grouping pass: carts are few,
+-- so each session keeps their times. Only the sessions with new events can change
+-- (funnel_events.sql): each counts +1 with all its events and -1 with the events earlier runs saw,
+-- so the sums are each day's change. On the first run nothing was seen before and the change is the
+-- whole table.
 CREATE TEMP TABLE category_funnel_change AS
 WITH sessions AS (
     SELECT category_code, 1 AS sign,
