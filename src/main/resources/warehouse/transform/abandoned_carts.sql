@@ -7,13 +7,17 @@ FROM funnel_events
 WHERE event_type = 'cart'
   AND (getvariable('first_run') OR hash(user_session) IN (SELECT session_hash FROM touched_spans));
 
-DELETE FROM reporting.abandoned_carts WHERE user_session IN (SELECT user_session FROM cart_sessions);
+-- A session's row is on the day of its last cart, within its span: rows are written in day order,
+-- so DuckDB skips the row groups of days before the spans of the sessions with new events.
+DELETE FROM reporting.abandoned_carts
+WHERE (getvariable('first_run') OR day >= pipeline.utc_day(getvariable('sessions_from')))
+  AND user_session IN (SELECT user_session FROM cart_sessions);
 
 -- Every such session that has a cart and no purchase: its user, carts and their value.
 INSERT INTO reporting.abandoned_carts (user_session, user_id, day, carts, products, cart_value)
 SELECT user_session,
        arg_max(user_id, event_time) FILTER (WHERE event_type = 'cart'),
-       pipeline.utc_day(max(event_time) FILTER (WHERE event_type = 'cart')),
+       pipeline.utc_day(max(event_time) FILTER (WHERE event_type = 'cart')) AS day,
        count(*) FILTER (WHERE event_type = 'cart'),
        count(DISTINCT product_id) FILTER (WHERE event_type = 'cart'),
        sum(price) FILTER (WHERE event_type = 'cart')
@@ -22,20 +26,44 @@ WHERE event_type IN ('cart', 'purchase')
   AND (getvariable('first_run') OR user_session IN (SELECT user_session FROM cart_sessions))
 GROUP BY user_session
 HAVING count(*) FILTER (WHERE event_type = 'cart') > 0
-   AND count(*) FILTER (WHERE event_type = 'purchase') = 0;
+   AND count(*) FILTER (WHERE event_type = 'purchase') = 0
+ORDER BY day;
 
--- The same sessions' carts per product, and whether the session bought that product: the products'
--- abandoned value below adds these up.
-DELETE FROM pipeline.session_carts WHERE user_session IN (SELECT user_session FROM cart_sessions);
+-- The same sessions' carts per product, and whether the session bought that product. What their
+-- rows held before is kept for the run: the products' abandoned value (product_funnel.sql) moves
+-- by the difference, instead of adding up every session's carts again.
+CREATE TEMP TABLE old_session_carts AS
+SELECT rowid AS cart_row, product_id, cart_value, bought
+FROM pipeline.session_carts
+WHERE user_session IN (SELECT user_session FROM cart_sessions);
 
-INSERT INTO pipeline.session_carts (user_session, product_id, cart_value, bought)
+DELETE FROM pipeline.session_carts WHERE rowid IN (SELECT cart_row FROM old_session_carts);
+
+CREATE TEMP TABLE new_session_carts AS
 SELECT user_session, product_id,
-       sum(price) FILTER (WHERE event_type = 'cart'),
-       bool_or(event_type = 'purchase')
+       sum(price) FILTER (WHERE event_type = 'cart') AS cart_value,
+       bool_or(event_type = 'purchase') AS bought
 FROM funnel_events
 WHERE event_type IN ('cart', 'purchase')
   AND (getvariable('first_run') OR user_session IN (SELECT user_session FROM cart_sessions))
 GROUP BY user_session, product_id
 HAVING count(*) FILTER (WHERE event_type = 'cart') > 0;
 
+INSERT INTO pipeline.session_carts (user_session, product_id, cart_value, bought)
+SELECT user_session, product_id, cart_value, bought FROM new_session_carts;
+
+-- Each product's abandoned value moves by its rebuilt rows' value not bought, less what those rows
+-- held before. Only products with new cart or purchase events can move: a row changes only with
+-- new events of its product in its session.
+CREATE TEMP TABLE abandoned_change AS
+SELECT product_id, sum(value) AS value
+FROM (
+    SELECT product_id, cart_value AS value FROM new_session_carts WHERE NOT bought
+    UNION ALL
+    SELECT product_id, -cart_value FROM old_session_carts WHERE NOT bought
+)
+GROUP BY product_id;
+
+DROP TABLE new_session_carts;
+DROP TABLE old_session_carts;
 DROP TABLE cart_sessions;

@@ -28,10 +28,10 @@ WHERE user_session IS NOT NULL
 GROUP BY ALL;
 
 CREATE TEMP TABLE month_session_changes AS
-SELECT n.month, n.user_session, n.purchased, m.purchased AS was_purchased
+SELECT n.month, n.user_session, n.purchased, m.purchased AS was_purchased, m.member_row
 FROM new_month_sessions n
 LEFT JOIN (
-    SELECT month, user_session, purchased
+    SELECT rowid AS member_row, month, user_session, purchased
     FROM pipeline.month_sessions
     WHERE month BETWEEN getvariable('months_from') AND getvariable('months_to')
       AND user_session IN (SELECT user_session FROM new_month_sessions)
@@ -39,11 +39,11 @@ LEFT JOIN (
 
 DROP TABLE new_month_sessions;
 
-UPDATE pipeline.month_sessions m
+-- By the rows the lookup above found: DuckDB then reads only their row groups, not the month's
+-- sessions again.
+UPDATE pipeline.month_sessions
 SET purchased = true
-FROM month_session_changes c
-WHERE m.month BETWEEN getvariable('months_from') AND getvariable('months_to')
-  AND m.month = c.month AND m.user_session = c.user_session AND c.purchased AND NOT c.was_purchased;
+WHERE rowid IN (SELECT member_row FROM month_session_changes WHERE purchased AND NOT was_purchased);
 
 INSERT INTO pipeline.month_sessions (month, user_session, purchased)
 SELECT month, user_session, purchased

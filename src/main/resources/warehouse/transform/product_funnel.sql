@@ -24,9 +24,16 @@ SELECT c.product_id,
        c.views + coalesce(t.views, 0)         AS views,
        c.carts + coalesce(t.carts, 0)         AS carts,
        c.purchases + coalesce(t.purchases, 0) AS purchases,
-       c.revenue + coalesce(t.revenue, 0)     AS revenue
+       c.revenue + coalesce(t.revenue, 0)     AS revenue,
+       coalesce(f.abandoned_value, 0) + coalesce(a.value, 0) AS abandoned_value
 FROM product_changes c
-LEFT JOIN pipeline.product_totals t ON t.product_id = c.product_id;
+LEFT JOIN pipeline.product_totals t ON t.product_id = c.product_id
+LEFT JOIN abandoned_change a ON a.product_id = c.product_id
+LEFT JOIN (
+    SELECT product_id, abandoned_value
+    FROM reporting.product_funnel
+    WHERE product_id IN (SELECT product_id FROM product_changes)
+) f ON f.product_id = c.product_id;
 
 DELETE FROM pipeline.product_totals WHERE product_id IN (SELECT product_id FROM product_changes);
 
@@ -40,24 +47,18 @@ DELETE FROM reporting.product_funnel WHERE product_id IN (SELECT product_id FROM
 
 -- Per product with new events: views, carts, purchases, step rates, revenue, and the value of its
 -- carts in sessions that never bought it (sessionless carts are not counted there: without a
--- session there is no "that session"). A new purchase of a product changes only that product's
--- abandoned value, so the products with new events are all that change.
+-- session there is no "that session"; abandoned_carts.sql keeps the per-session rows it adds up).
 INSERT INTO reporting.product_funnel
     (product_id, category_code, brand, views, carts, purchases, view_to_cart, cart_to_purchase,
      revenue, abandoned_value)
-SELECT m.product_id, coalesce(m.category_code, 'unknown'), coalesce(m.brand, 'unknown'),
-       m.views, m.carts, m.purchases,
-       CAST(m.carts AS DOUBLE) / nullif(m.views, 0),
-       CAST(m.purchases AS DOUBLE) / nullif(m.carts, 0),
-       m.revenue,
-       coalesce(a.value, 0)
-FROM product_merged m
-LEFT JOIN (
-    SELECT product_id, sum(cart_value) AS value
-    FROM pipeline.session_carts
-    WHERE NOT bought AND product_id IN (SELECT product_id FROM product_changes)
-    GROUP BY product_id
-) a ON a.product_id = m.product_id;
+SELECT product_id, coalesce(category_code, 'unknown'), coalesce(brand, 'unknown'),
+       views, carts, purchases,
+       CAST(carts AS DOUBLE) / nullif(views, 0),
+       CAST(purchases AS DOUBLE) / nullif(carts, 0),
+       revenue,
+       abandoned_value
+FROM product_merged;
 
+DROP TABLE abandoned_change;
 DROP TABLE product_changes;
 DROP TABLE product_merged;
