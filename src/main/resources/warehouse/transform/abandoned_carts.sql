@@ -31,11 +31,19 @@ ORDER BY day;
 
 -- The same sessions' carts per product, and whether the session bought that product. What their
 -- rows held before is kept for the run: the products' abandoned value (product_funnel.sql) moves
--- by the difference, instead of adding up every session's carts again.
-CREATE TEMP TABLE old_session_carts AS
-SELECT rowid AS cart_row, product_id, cart_value, bought
+-- by the difference, instead of adding up every session's carts again. They are found by the hash
+-- of the session id first (see monthly_summary.sql), then by the id.
+CREATE TEMP TABLE session_cart_candidates AS
+SELECT rowid AS cart_row, user_session, product_id, cart_value, bought
 FROM pipeline.session_carts
+WHERE session_hash IN (SELECT hash(user_session) FROM cart_sessions);
+
+CREATE TEMP TABLE old_session_carts AS
+SELECT cart_row, product_id, cart_value, bought
+FROM session_cart_candidates
 WHERE user_session IN (SELECT user_session FROM cart_sessions);
+
+DROP TABLE session_cart_candidates;
 
 DELETE FROM pipeline.session_carts WHERE rowid IN (SELECT cart_row FROM old_session_carts);
 
@@ -49,8 +57,8 @@ WHERE event_type IN ('cart', 'purchase')
 GROUP BY user_session, product_id
 HAVING count(*) FILTER (WHERE event_type = 'cart') > 0;
 
-INSERT INTO pipeline.session_carts (user_session, product_id, cart_value, bought)
-SELECT user_session, product_id, cart_value, bought FROM new_session_carts;
+INSERT INTO pipeline.session_carts (user_session, product_id, cart_value, bought, session_hash)
+SELECT user_session, product_id, cart_value, bought, hash(user_session) FROM new_session_carts;
 
 -- Each product's abandoned value moves by its rebuilt rows' value not bought, less what those rows
 -- held before. Only products with new cart or purchase events can move: a row changes only with

@@ -22,21 +22,26 @@ DROP TABLE month_user_changes;
 
 -- A table, not a CTE: with its size known, DuckDB builds the join below on it.
 CREATE TEMP TABLE new_month_sessions AS
-SELECT CAST(date_trunc('month', day) AS DATE) AS month, user_session, bool_or(event_type = 'purchase') AS purchased
+SELECT CAST(date_trunc('month', day) AS DATE) AS month, user_session, hash(user_session) AS session_hash,
+       bool_or(event_type = 'purchase') AS purchased
 FROM new_events
 WHERE user_session IS NOT NULL
 GROUP BY ALL;
 
-CREATE TEMP TABLE month_session_changes AS
-SELECT n.month, n.user_session, n.purchased, m.purchased AS was_purchased, m.member_row
-FROM new_month_sessions n
-LEFT JOIN (
-    SELECT rowid AS member_row, month, user_session, purchased
-    FROM pipeline.month_sessions
-    WHERE month BETWEEN getvariable('months_from') AND getvariable('months_to')
-      AND user_session IN (SELECT user_session FROM new_month_sessions)
-) m ON m.month = n.month AND m.user_session = n.user_session;
+-- The rebuilt months' members with a new session's hash: matching an 8-byte hash is far cheaper
+-- than matching the id over a month's million sessions. The ids are compared below, on these few.
+CREATE TEMP TABLE month_session_candidates AS
+SELECT rowid AS member_row, month, user_session, purchased
+FROM pipeline.month_sessions
+WHERE month BETWEEN getvariable('months_from') AND getvariable('months_to')
+  AND session_hash IN (SELECT session_hash FROM new_month_sessions);
 
+CREATE TEMP TABLE month_session_changes AS
+SELECT n.month, n.user_session, n.session_hash, n.purchased, m.purchased AS was_purchased, m.member_row
+FROM new_month_sessions n
+LEFT JOIN month_session_candidates m ON m.month = n.month AND m.user_session = n.user_session;
+
+DROP TABLE month_session_candidates;
 DROP TABLE new_month_sessions;
 
 -- By the rows the lookup above found: DuckDB then reads only their row groups, not the month's
@@ -45,8 +50,8 @@ UPDATE pipeline.month_sessions
 SET purchased = true
 WHERE rowid IN (SELECT member_row FROM month_session_changes WHERE purchased AND NOT was_purchased);
 
-INSERT INTO pipeline.month_sessions (month, user_session, purchased)
-SELECT month, user_session, purchased
+INSERT INTO pipeline.month_sessions (month, user_session, purchased, session_hash)
+SELECT month, user_session, purchased, session_hash
 FROM month_session_changes
 WHERE was_purchased IS NULL
 ORDER BY month;
