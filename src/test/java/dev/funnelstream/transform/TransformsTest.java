@@ -252,6 +252,11 @@ class TransformsTest {
         assertThat(rows(c, "SELECT viewed, carted, purchased FROM reporting.session_funnel_brand_daily"
                 + " WHERE brand = 'ever-lasting' AND day = DATE '2019-10-05'")).containsExactly("1|1|1");
         assertThat(rows(c, "SELECT count(*) > 100 FROM reporting.abandoned_carts")).containsExactly("true");
+        // The state the runs look sessions up in holds each id's hash (the lookups go by the hash).
+        assertThat(rows(c, "SELECT count(*) > 1000, count(*) FILTER (WHERE session_hash <> hash(user_session))"
+                + " FROM pipeline.month_sessions")).containsExactly("true|0");
+        assertThat(rows(c, "SELECT count(*) > 100, count(*) FILTER (WHERE session_hash <> hash(user_session))"
+                + " FROM pipeline.session_carts")).containsExactly("true|0");
         assertThat(TestWarehouse.snapshot(c)).isEqualTo(fullRebuildOfTheSameEvents());
     }
 
