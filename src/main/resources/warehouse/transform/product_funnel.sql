@@ -1,19 +1,19 @@
--- The new events per product: counts, revenue, latest non-null category and brand.
-CREATE TEMP TABLE product_changes AS
-SELECT product_id,
-       arg_max(category_code, event_time) AS category_code,
-       max(event_time) FILTER (WHERE category_code IS NOT NULL) AS category_seen,
-       arg_max(brand, event_time) AS brand,
-       max(event_time) FILTER (WHERE brand IS NOT NULL) AS brand_seen,
-       count(*) FILTER (WHERE event_type = 'view')     AS views,
-       count(*) FILTER (WHERE event_type = 'cart')     AS carts,
-       count(*) FILTER (WHERE event_type = 'purchase') AS purchases,
-       coalesce(sum(price) FILTER (WHERE event_type = 'purchase'), 0) AS revenue
-FROM new_events
-GROUP BY product_id;
-
--- Added to the totals of the runs before: each event is new in exactly one run.
+-- The new events per product (counts, revenue, latest non-null category and brand), added to the
+-- totals of the runs before: each event is new in exactly one run.
 CREATE TEMP TABLE product_merged AS
+WITH product_changes AS (
+    SELECT product_id,
+           arg_max(category_code, event_time) AS category_code,
+           max(event_time) FILTER (WHERE category_code IS NOT NULL) AS category_seen,
+           arg_max(brand, event_time) AS brand,
+           max(event_time) FILTER (WHERE brand IS NOT NULL) AS brand_seen,
+           count(*) FILTER (WHERE event_type = 'view')     AS views,
+           count(*) FILTER (WHERE event_type = 'cart')     AS carts,
+           count(*) FILTER (WHERE event_type = 'purchase') AS purchases,
+           coalesce(sum(price) FILTER (WHERE event_type = 'purchase'), 0) AS revenue
+    FROM new_events
+    GROUP BY product_id
+)
 SELECT c.product_id,
        CASE WHEN c.category_seen >= t.category_seen OR t.category_seen IS NULL
             THEN coalesce(c.category_code, t.category_code) ELSE t.category_code END AS category_code,
@@ -29,13 +29,9 @@ SELECT c.product_id,
 FROM product_changes c
 LEFT JOIN pipeline.product_totals t ON t.product_id = c.product_id
 LEFT JOIN abandoned_change a ON a.product_id = c.product_id
-LEFT JOIN (
-    SELECT product_id, abandoned_value
-    FROM reporting.product_funnel
-    WHERE product_id IN (SELECT product_id FROM product_changes)
-) f ON f.product_id = c.product_id;
+LEFT JOIN reporting.product_funnel f ON f.product_id = c.product_id;
 
-DELETE FROM pipeline.product_totals WHERE product_id IN (SELECT product_id FROM product_changes);
+DELETE FROM pipeline.product_totals WHERE product_id IN (SELECT product_id FROM product_merged);
 
 INSERT INTO pipeline.product_totals
     (product_id, category_code, category_seen, brand, brand_seen, views, carts, purchases, revenue)
@@ -43,7 +39,7 @@ SELECT product_id, category_code, category_seen, brand, brand_seen, views, carts
 FROM product_merged;
 
 -- Forget the products with new events.
-DELETE FROM reporting.product_funnel WHERE product_id IN (SELECT product_id FROM product_changes);
+DELETE FROM reporting.product_funnel WHERE product_id IN (SELECT product_id FROM product_merged);
 
 -- Per product with new events: views, carts, purchases, step rates, revenue, and the value of its
 -- carts in sessions that never bought it (sessionless carts are not counted there: without a
@@ -60,5 +56,4 @@ SELECT product_id, coalesce(category_code, 'unknown'), coalesce(brand, 'unknown'
 FROM product_merged;
 
 DROP TABLE abandoned_change;
-DROP TABLE product_changes;
 DROP TABLE product_merged;

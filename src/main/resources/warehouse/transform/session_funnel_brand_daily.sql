@@ -4,7 +4,7 @@
 -- session keeps their times. Only the sessions with new events can change (funnel_events.sql): each
 -- counts +1 with all its events and -1 with the events earlier runs saw, so the sums are each day's
 -- change. On the first run nothing was seen before and the change is the whole table.
-CREATE TEMP TABLE brand_funnel_change AS
+CREATE TEMP TABLE brand_funnel_rows AS
 WITH sessions AS (
     SELECT brand, 1 AS sign,
            min(event_time) FILTER (WHERE event_type = 'view')     AS first_view,
@@ -26,18 +26,17 @@ WITH sessions AS (
            last_purchase
     FROM sessions
     WHERE first_view IS NOT NULL
+), change AS (
+    SELECT day, brand, sum(sign) AS viewed,
+           coalesce(sum(sign) FILTER (WHERE first_cart IS NOT NULL), 0)       AS carted,
+           coalesce(sum(sign) FILTER (WHERE last_purchase >= first_cart), 0)  AS purchased
+    FROM steps
+    GROUP BY day, brand
 )
-SELECT day, brand, sum(sign) AS viewed,
-       coalesce(sum(sign) FILTER (WHERE first_cart IS NOT NULL), 0)       AS carted,
-       coalesce(sum(sign) FILTER (WHERE last_purchase >= first_cart), 0)  AS purchased
-FROM steps
-GROUP BY day, brand;
-
 -- The changed rows' new counts: the counts before plus the change.
-CREATE TEMP TABLE brand_funnel_rows AS
 SELECT c.day, c.brand, coalesce(r.viewed, 0) + c.viewed AS viewed,
        coalesce(r.carted, 0) + c.carted AS carted, coalesce(r.purchased, 0) + c.purchased AS purchased
-FROM brand_funnel_change c
+FROM change c
 LEFT JOIN reporting.session_funnel_brand_daily r ON r.day = c.day AND r.brand = c.brand
 WHERE c.viewed <> 0 OR c.carted <> 0 OR c.purchased <> 0;
 
@@ -58,5 +57,4 @@ SELECT day, brand, viewed, carted, purchased,
 FROM brand_funnel_rows
 WHERE viewed > 0;
 
-DROP TABLE brand_funnel_change;
 DROP TABLE brand_funnel_rows;

@@ -5,7 +5,7 @@
 -- (funnel_events.sql): each counts +1 with all its events and -1 with the events earlier runs saw,
 -- so the sums are each day's change. On the first run nothing was seen before and the change is the
 -- whole table.
-CREATE TEMP TABLE category_funnel_change AS
+CREATE TEMP TABLE category_funnel_rows AS
 WITH sessions AS (
     SELECT category_code, 1 AS sign,
            min(event_time) FILTER (WHERE event_type = 'view')     AS first_view,
@@ -27,18 +27,17 @@ WITH sessions AS (
            last_purchase
     FROM sessions
     WHERE first_view IS NOT NULL
+), change AS (
+    SELECT day, category_code, sum(sign) AS viewed,
+           coalesce(sum(sign) FILTER (WHERE first_cart IS NOT NULL), 0)       AS carted,
+           coalesce(sum(sign) FILTER (WHERE last_purchase >= first_cart), 0)  AS purchased
+    FROM steps
+    GROUP BY day, category_code
 )
-SELECT day, category_code, sum(sign) AS viewed,
-       coalesce(sum(sign) FILTER (WHERE first_cart IS NOT NULL), 0)       AS carted,
-       coalesce(sum(sign) FILTER (WHERE last_purchase >= first_cart), 0)  AS purchased
-FROM steps
-GROUP BY day, category_code;
-
 -- The changed rows' new counts: the counts before plus the change.
-CREATE TEMP TABLE category_funnel_rows AS
 SELECT c.day, c.category_code, coalesce(r.viewed, 0) + c.viewed AS viewed,
        coalesce(r.carted, 0) + c.carted AS carted, coalesce(r.purchased, 0) + c.purchased AS purchased
-FROM category_funnel_change c
+FROM change c
 LEFT JOIN reporting.session_funnel_category_daily r ON r.day = c.day AND r.category_code = c.category_code
 WHERE c.viewed <> 0 OR c.carted <> 0 OR c.purchased <> 0;
 
@@ -59,5 +58,4 @@ SELECT day, category_code, viewed, carted, purchased,
 FROM category_funnel_rows
 WHERE viewed > 0;
 
-DROP TABLE category_funnel_change;
 DROP TABLE category_funnel_rows;
