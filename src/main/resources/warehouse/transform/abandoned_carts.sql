@@ -1,11 +1,19 @@
 -- A session's abandoned carts depend on its own events only, so only the sessions with new events
--- can change: rebuild those that have a cart (their events were read whole for the funnels). The
--- other sessions read for the funnels keep their rows, and their blocks stay as they are.
+-- can change: rebuild those that have a cart from their cart and purchase events (on the first run,
+-- every session's). The other sessions keep their rows, and their blocks stay as they are.
+CREATE TEMP TABLE cart_events AS
+SELECT user_session, event_type, event_time, product_id, price, user_id
+FROM raw.events
+WHERE getvariable('first_run') AND user_session IS NOT NULL AND event_type IN ('cart', 'purchase')
+UNION ALL
+SELECT user_session, event_type, event_time, product_id, price, user_id
+FROM raw.events
+WHERE NOT getvariable('first_run') AND event_type IN ('cart', 'purchase')
+  AND event_time >= getvariable('sessions_from') AND event_time <= getvariable('sessions_to')
+  AND hash(user_session) IN (SELECT session_hash FROM touched_spans);
+
 CREATE TEMP TABLE cart_sessions AS
-SELECT DISTINCT user_session
-FROM funnel_events
-WHERE event_type = 'cart'
-  AND (getvariable('first_run') OR hash(user_session) IN (SELECT session_hash FROM touched_spans));
+SELECT DISTINCT user_session FROM cart_events WHERE event_type = 'cart';
 
 -- A session's row is on the day of its last cart, within its span: rows are written in day order,
 -- so DuckDB skips the row groups of days before the spans of the sessions with new events.
@@ -21,9 +29,7 @@ SELECT user_session,
        count(*) FILTER (WHERE event_type = 'cart'),
        count(DISTINCT product_id) FILTER (WHERE event_type = 'cart'),
        sum(price) FILTER (WHERE event_type = 'cart')
-FROM funnel_events
-WHERE event_type IN ('cart', 'purchase')
-  AND (getvariable('first_run') OR user_session IN (SELECT user_session FROM cart_sessions))
+FROM cart_events
 GROUP BY user_session
 HAVING count(*) FILTER (WHERE event_type = 'cart') > 0
    AND count(*) FILTER (WHERE event_type = 'purchase') = 0
@@ -51,9 +57,7 @@ CREATE TEMP TABLE new_session_carts AS
 SELECT user_session, product_id,
        sum(price) FILTER (WHERE event_type = 'cart') AS cart_value,
        bool_or(event_type = 'purchase') AS bought
-FROM funnel_events
-WHERE event_type IN ('cart', 'purchase')
-  AND (getvariable('first_run') OR user_session IN (SELECT user_session FROM cart_sessions))
+FROM cart_events
 GROUP BY user_session, product_id
 HAVING count(*) FILTER (WHERE event_type = 'cart') > 0;
 
@@ -75,3 +79,4 @@ GROUP BY product_id;
 DROP TABLE new_session_carts;
 DROP TABLE old_session_carts;
 DROP TABLE cart_sessions;
+DROP TABLE cart_events;

@@ -47,11 +47,12 @@ SET VARIABLE sessions_to = (SELECT max(last_time) FROM touched_spans WHERE NOT g
 
 -- Every event of the sessions with new events, old and new (a hash collision brings in another
 -- whole session: its span is in the same row; with no new events, it changes nothing below), kept
--- for the transforms after this one. Only these sessions can change a funnel: the funnels add up
--- each one's change, its funnel over all its events less its funnel over those loaded before.
+-- for the funnels after this one, with the columns they read. Only these sessions can change a
+-- funnel: the funnels add up each one's change, its funnel over all its events less its funnel
+-- over those loaded before.
 CREATE TEMP TABLE session_events AS
 SELECT user_session, event_type, event_time, coalesce(category_code, 'unknown') AS category_code,
-       coalesce(brand, 'unknown') AS brand, product_id, price, user_id, loaded_at
+       coalesce(brand, 'unknown') AS brand, loaded_at
 FROM raw.events
 WHERE event_time >= getvariable('sessions_from') AND event_time <= getvariable('sessions_to')
   AND hash(user_session) IN (SELECT session_hash FROM touched_spans);
@@ -60,7 +61,7 @@ WHERE event_time >= getvariable('sessions_from') AND event_time <= getvariable('
 -- branches the variables leave one: DuckDB drops the other before it runs.
 CREATE TEMP VIEW funnel_events AS
 SELECT user_session, event_type, event_time, coalesce(category_code, 'unknown') AS category_code,
-       coalesce(brand, 'unknown') AS brand, product_id, price, user_id, loaded_at
+       coalesce(brand, 'unknown') AS brand, loaded_at
 FROM raw.events
 WHERE getvariable('first_run') AND user_session IS NOT NULL
 UNION ALL
