@@ -18,3 +18,4 @@ fi
 mkdir -p "$work/transforms"
 java -Xmx1g ${JAVA_OPTS:-} -cp target/test-classes:target/funnelstream.jar dev.funnelstream.bench.TransformBench \
   "$input" "$work/transforms" 2>"$work/transforms/bench.log"
+echo "$events" > "$work/transforms/after-full.events"   # which size after-full.duckdb holds

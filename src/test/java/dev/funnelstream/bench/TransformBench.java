@@ -46,6 +46,7 @@ public final class TransformBench {
             double fullSeconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("full run: %.2f s, %d days rebuilt, %,d rows written%n", fullSeconds,
                     full.daysRebuilt(), full.rowsWritten());
+            keepAfterFullRun(c, file, work.resolve(IncrementalBench.AFTER_FULL));
 
             try (Statement st = c.createStatement()) {
                 st.execute("INSERT INTO raw.events SELECT * REPLACE (now() AS loaded_at) FROM held_back");
@@ -64,6 +65,14 @@ public final class TransformBench {
             System.out.printf("run with nothing new: %.2f s, %d days rebuilt%n", (System.nanoTime() - t2) / 1e9,
                     idle.daysRebuilt());
         }
+    }
+
+    /** Keeps a copy of the warehouse as the full run left it, for IncrementalBench. */
+    private static void keepAfterFullRun(Connection c, Path file, Path copy) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT");
+        }
+        IncrementalBench.copyAndFlush(file, copy);
     }
 
     /** Loads the files into raw.events with DuckDB's CSV reader, the last UTC day into held_back. */
