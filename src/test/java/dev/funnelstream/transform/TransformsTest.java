@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -285,6 +286,22 @@ class TransformsTest {
                 run.runId() + "|ok|2|2019-10-01|2019-10-02|2024-01-01T00:00Z|null|true",
                 (run.runId() + 1) + "|ok|0|null|null|2024-01-01T00:00Z|null|true");
         assertThat(run.rowsWritten()).isPositive();
+    }
+
+    @Test
+    void runsWithNothingNewBetweenLoadsLoseNothing() throws Exception {
+        Transforms.run(c);
+        RawEvents.shop().load(c, FIRST_LOAD);
+        Transforms.run(c);
+        TransformRun idle = Transforms.run(c);
+        new RawEvents().startIdsAt(1000)
+                .add("2019-10-02T09:00:00Z", "purchase", 7, "kids.toys", "ever-lasting", "15.00", 42, "late")
+                .load(c, LATER_LOAD);
+        Transforms.run(c);
+
+        assertThat(idle.daysRebuilt()).isZero();
+        assertThat(idle.loadedUpTo().toInstant()).isEqualTo(Instant.parse(FIRST_LOAD));
+        assertThat(TestWarehouse.snapshot(c)).isEqualTo(fullRebuildOfTheSameEvents());
     }
 
     @Test
