@@ -1,4 +1,5 @@
 -- The run's working tables go with it.
+DROP TABLE abandoned_change;
 DROP VIEW funnel_events;
 DROP TABLE session_events;
 DROP TABLE funnel_days;

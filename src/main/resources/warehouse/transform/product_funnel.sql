@@ -43,7 +43,8 @@ DELETE FROM reporting.product_funnel WHERE product_id IN (SELECT product_id FROM
 
 -- Per product with new events: views, carts, purchases, step rates, revenue, and the value of its
 -- carts in sessions that never bought it (sessionless carts are not counted there: without a
--- session there is no "that session"; abandoned_carts.sql keeps the per-session rows it adds up).
+-- session there is no "that session"): the value before, moved by abandoned_change, which
+-- abandoned_carts.sql computes from the session carts it rebuilt.
 INSERT INTO reporting.product_funnel
     (product_id, category_code, brand, views, carts, purchases, view_to_cart, cart_to_purchase,
      revenue, abandoned_value)
@@ -55,5 +56,4 @@ SELECT product_id, coalesce(category_code, 'unknown'), coalesce(brand, 'unknown'
        abandoned_value
 FROM product_merged;
 
-DROP TABLE abandoned_change;
 DROP TABLE product_merged;

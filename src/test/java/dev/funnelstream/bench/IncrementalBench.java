@@ -73,7 +73,7 @@ public final class IncrementalBench {
     }
 
     /** Lands one slice of the held-back day (by event time) and checkpoints it. */
-    private static void landSlice(Connection c, int slice, int slices) throws Exception {
+    static void landSlice(Connection c, int slice, int slices) throws Exception {
         try (Statement st = c.createStatement()) {
             st.execute("INSERT INTO raw.events SELECT * EXCLUDE (slice) REPLACE (now() AS loaded_at) FROM ("
                     + "SELECT *, ntile(" + slices + ") OVER (ORDER BY event_time, event_id) - 1 AS slice"
