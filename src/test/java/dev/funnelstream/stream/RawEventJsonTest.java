@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Random;
 import java.util.stream.Stream;
 
 import dev.funnelstream.read.Columns;
@@ -168,6 +169,100 @@ class RawEventJsonTest {
         assertThat(json).contains(replacement);
         assertThatThrownBy(() -> RawEventJson.read(json.getBytes(UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // --- the hand-written writer and reader agree with Jackson ---
+
+    @Test
+    void stringsWithEscapesAndAnyUnicodeReadBackEqual() {
+        Random random = new Random(7);
+        for (int n = 0; n < 2_000; n++) {
+            RawEvent event = anEvent().brand(randomText(random)).categoryCode(randomText(random))
+                    .userSession(randomText(random)).build();
+            byte[] json = RawEventJson.write(event);
+
+            assertThat(RawEventJson.read(json)).isEqualTo(event);
+            assertThat(RawEventSchema.errors(json)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void canonicalReaderReadsWhatJacksonReads(RawEvent event) {
+        byte[] json = RawEventJson.write(event);
+        String[] fields = CanonicalEventJson.fields(json);
+
+        if (fields != null) {
+            assertThat(fields).containsExactly(RawEventJson.jacksonFields(json));
+        }
+    }
+
+    @Test
+    void canonicalReaderTakesTheUsualFormAndLeavesEverythingElseToJackson() {
+        String usual = validJson();
+
+        assertThat(CanonicalEventJson.fields(usual.getBytes(UTF_8))).isNotNull();
+        for (String other : new String[] {
+            usual.replace(":", ": "),
+            usual.replace("{", "{ "),
+            usual + " ",
+            usual + "{}",
+            usual.replace("\"brand\":\"shiseido\"", "\"brand\":\"shi\\u0073eido\""),
+            usual.replace("\"brand\":\"shiseido\"", "\"brand\":\"l'or\u00e9al\""),
+            usual.replace("\"price\":35.79", "\"price\":3.579e1"),
+            usual.replace("\"product_id\":44600062", "\"product_id\":044600062"),
+            usual.replace("\"product_id\":44600062", "\"product_id\":\"44600062\""),
+            withoutField(usual, "brand"),
+            usual.replace("}", ",\"extra\":1}")}) {
+            assertThat(CanonicalEventJson.fields(other.getBytes(UTF_8))).as(other).isNull();
+        }
+    }
+
+    /**
+     * Random single-byte changes to a written record: whatever the hand-written reader accepts, it
+     * reads to the same fields as Jackson; and the public reader accepts or refuses as Jackson does.
+     */
+    @Test
+    void damagedRecordsAreReadOrRefusedAsJacksonDoes() {
+        Random random = new Random(11);
+        byte[] alphabet = "{}[]\":,.-+eE0123456789 nul\\tx\u00e9".getBytes(UTF_8);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] json = RawEventJson.write(anEvent().price(random.nextBoolean() ? "35.79" : "0").build());
+            int changes = 1 + random.nextInt(2);
+            for (int c = 0; c < changes; c++) {
+                json[random.nextInt(json.length)] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String[] fast = CanonicalEventJson.fields(json);
+            Object jackson = outcome(() -> RawEventJson.jacksonFields(json));
+            if (fast != null) {
+                assertThat(jackson).as(new String(json, UTF_8)).isInstanceOf(String[].class);
+                assertThat(fast).as(new String(json, UTF_8)).containsExactly((String[]) jackson);
+            }
+        }
+    }
+
+    private static Object outcome(java.util.function.Supplier<Object> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            return e.getClass();
+        }
+    }
+
+    /** Up to 40 characters from ASCII, control characters, Latin-1, CJK and emoji (surrogate pairs). */
+    private static String randomText(Random random) {
+        StringBuilder s = new StringBuilder();
+        int length = 1 + random.nextInt(40);
+        while (s.length() < length) {
+            switch (random.nextInt(5)) {
+                case 0 -> s.append((char) random.nextInt(0x20));
+                case 1 -> s.append("\"\\/".charAt(random.nextInt(3)));
+                case 2 -> s.append((char) (0xa0 + random.nextInt(0x60)));
+                case 3 -> s.appendCodePoint(random.nextBoolean() ? 0x6c34 : 0x1f600 + random.nextInt(50));
+                default -> s.append((char) (0x20 + random.nextInt(0x5f)));
+            }
+        }
+        return s.toString();
     }
 
     private static String validJson() {
