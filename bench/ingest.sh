@@ -30,6 +30,11 @@ wall = end - start
 assert status["input_rows"] == events == status["events"] + status["duplicates"] + status["quarantined"], status
 print(f"events={events} wall={wall:.1f}s rate={events / wall:,.0f} events/s (whole command, start-up included) "
       f"cpu={cpu:.0f}s ({cpu / events * 1e6:.1f} us/event) peak_rss={rss_kb / 1024 / 1024:.2f} GB")
+landed = re.search(r"Raw layer landed: every record of the replay, ([\d.]+) s after it started", open(f"{work}/run.log").read())
+if landed:
+    # The issue's own measure: from the first row read to the last event in raw.events (no start-up,
+    # no final transform run, no Flink job).
+    print(f"to raw.events: {float(landed.group(1)):.1f}s from the replay's start, {events / float(landed.group(1)):,.0f} events/s")
 for line in open(f"{work}/run.log"):
     if "Live analytics job finished" in line or "aggregate records landed" in line:
         print(line.strip())

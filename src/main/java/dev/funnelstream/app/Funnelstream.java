@@ -72,6 +72,7 @@ public final class Funnelstream implements AutoCloseable {
     private Thread replayThread;
     private ControlServer server;
     private TransformSchedule transforms;
+    private long replayStartedNanos;
     private volatile Boolean replayComplete;
     private volatile Throwable replayFailure;
 
@@ -149,6 +150,7 @@ public final class Funnelstream implements AutoCloseable {
         replayer = new Replayer(kafka, settings.transactionalId(), settings.speed(), settings.samplePerDay(),
                 replayStats, inputErrors);
         replayThread = new Thread(this::replay, "replay");
+        replayStartedNanos = System.nanoTime();
         replayThread.start();
         resources.push(this::stopReplay);
     }
@@ -262,6 +264,11 @@ public final class Funnelstream implements AutoCloseable {
         }
         Map<TopicPartition, Long> end = endOffsets(Topics.LANDED);
         awaitLanded(end);
+        if (replayThread != null) {
+            // The ingest benchmark's figure: from the first row read to the last one in the raw layer.
+            log.info("Raw layer landed: every record of the replay, {} s after it started",
+                    String.format("%.1f", (System.nanoTime() - replayStartedNanos) / 1e9));
+        }
         if (settings.jobMode() == JobMode.DRAIN) {
             drainAnalytics();
         }
