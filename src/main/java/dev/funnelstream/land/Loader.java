@@ -49,7 +49,12 @@ public final class Loader implements Runnable, AutoCloseable {
 
     public Loader(KafkaSettings kafka, Warehouse warehouse) {
         this.warehouse = warehouse;
-        this.consumer = new KafkaConsumer<>(kafka.clientConfig(Map.of(
+        this.consumer = new KafkaConsumer<>(kafka.clientConfig(consumerSettings()));
+    }
+
+    /** The loader's consumer settings: read committed, large fetches (kafka-floor bench uses them too). */
+    public static Map<String, Object> consumerSettings() {
+        return Map.of(
                 "key.deserializer", ByteArrayDeserializer.class.getName(),
                 "value.deserializer", ByteArrayDeserializer.class.getName(),
                 // Only committed replay transactions: an aborted one never reaches the warehouse.
@@ -57,7 +62,7 @@ public final class Loader implements Runnable, AutoCloseable {
                 "enable.auto.commit", "false",
                 "max.poll.records", "20000",
                 "fetch.max.bytes", String.valueOf(64 * 1024 * 1024),
-                "max.partition.fetch.bytes", String.valueOf(16 * 1024 * 1024))));
+                "max.partition.fetch.bytes", String.valueOf(16 * 1024 * 1024));
     }
 
     public LoaderStats stats() {

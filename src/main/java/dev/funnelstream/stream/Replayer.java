@@ -63,13 +63,9 @@ public final class Replayer implements AutoCloseable {
         this.inputErrors = inputErrors;
     }
 
-    /**
-     * Replays the inputs in order, each from where an earlier replay left it.
-     *
-     * @return true when every input was read to its end without error
-     */
-    public boolean replay(List<? extends ReplayInput> inputs) throws InterruptedException {
-        producer = new KafkaProducer<>(kafka.clientConfig(Map.of(
+    /** The replay's producer settings: transactional, byte-array keys and values (kafka-floor bench uses them too). */
+    public static Map<String, Object> producerSettings(String transactionalId) {
+        return Map.of(
                 "key.serializer", ByteArraySerializer.class.getName(),
                 "value.serializer", ByteArraySerializer.class.getName(),
                 "transactional.id", transactionalId,
@@ -80,7 +76,16 @@ public final class Replayer implements AutoCloseable {
                 "batch.size", String.valueOf(256 * 1024),
                 // The first sends of a transaction are refused (CONCURRENT_TRANSACTIONS) while the
                 // previous one's markers are written; retry soon rather than after 100 ms.
-                "retry.backoff.ms", "10")));
+                "retry.backoff.ms", "10");
+    }
+
+    /**
+     * Replays the inputs in order, each from where an earlier replay left it.
+     *
+     * @return true when every input was read to its end without error
+     */
+    public boolean replay(List<? extends ReplayInput> inputs) throws InterruptedException {
+        producer = new KafkaProducer<>(kafka.clientConfig(producerSettings(transactionalId)));
         // Fences off a crashed earlier replayer and aborts its open transaction.
         producer.initTransactions();
         Map<String, ReplayProgress> done = ReplayProgressStore.readAll(kafka);

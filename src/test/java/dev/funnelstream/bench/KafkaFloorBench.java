@@ -1,10 +1,12 @@
 package dev.funnelstream.bench;
 
+import dev.funnelstream.land.Loader;
 import dev.funnelstream.read.CsvFileSource;
 import dev.funnelstream.read.RawRow;
 import dev.funnelstream.stream.EmbeddedKafka;
 import dev.funnelstream.stream.KafkaSettings;
 import dev.funnelstream.stream.RawEventJson;
+import dev.funnelstream.stream.Replayer;
 import dev.funnelstream.stream.Topics;
 import dev.funnelstream.validate.EventValidator;
 import dev.funnelstream.validate.RawEvent;
@@ -15,8 +17,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -90,16 +90,8 @@ public final class KafkaFloorBench {
     }
 
     private static void produce(KafkaSettings kafka, long total, List<byte[][]> records) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.clientConfig(Map.of(
-                "key.serializer", ByteArraySerializer.class.getName(),
-                "value.serializer", ByteArraySerializer.class.getName(),
-                "transactional.id", "floor-bench",
-                "enable.idempotence", "true",
-                "acks", "all",
-                "compression.type", System.getProperty("compression", "lz4"),
-                "linger.ms", "10",
-                "batch.size", String.valueOf(256 * 1024),
-                "retry.backoff.ms", "10")))) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                kafka.clientConfig(Replayer.producerSettings("floor-bench")))) {
             producer.initTransactions();
             long sent = 0;
             long t = 1_570_000_000_000L;
@@ -115,14 +107,8 @@ public final class KafkaFloorBench {
     }
 
     private static void consume(KafkaSettings kafka, long total, AtomicLong consumed) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.clientConfig(Map.of(
-                "key.deserializer", ByteArrayDeserializer.class.getName(),
-                "value.deserializer", ByteArrayDeserializer.class.getName(),
-                "isolation.level", "read_committed",
-                "enable.auto.commit", "false",
-                "max.poll.records", "20000",
-                "fetch.max.bytes", String.valueOf(64 * 1024 * 1024),
-                "max.partition.fetch.bytes", String.valueOf(16 * 1024 * 1024))))) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                kafka.clientConfig(Loader.consumerSettings()))) {
             List<TopicPartition> parts = new ArrayList<>();
             for (var p : consumer.partitionsFor(Topics.RAW)) {
                 parts.add(new TopicPartition(Topics.RAW, p.partition()));
