@@ -41,6 +41,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.ExecutionException;
@@ -267,7 +268,7 @@ public final class Funnelstream implements AutoCloseable {
         if (replayThread != null) {
             // The ingest benchmark's figure: from the first row read to the last one in the raw layer.
             log.info("Raw layer landed: every record of the replay, {} s after it started",
-                    String.format("%.1f", (System.nanoTime() - replayStartedNanos) / 1e9));
+                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - replayStartedNanos) / 1e9));
         }
         if (settings.jobMode() == JobMode.DRAIN) {
             drainAnalytics();

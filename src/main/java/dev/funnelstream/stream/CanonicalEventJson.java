@@ -16,6 +16,8 @@ final class CanonicalEventJson {
     /** Which fields are numbers (the rest are strings or null). */
     private static final boolean[] NUMBER = {false, false, true, true, false, false, true, true, false};
     private static final byte[] NULL = ascii("null");
+    /** Longer than any valid id (19 digits) or price (12 + 6 digits), well below Jackson's limit. */
+    private static final int MAX_NUMBER_LENGTH = 100;
 
     private final byte[] json;
     private int at;
@@ -85,7 +87,11 @@ final class CanonicalEventJson {
         return -1;
     }
 
-    /** The end of a number written as {@code 0|[1-9][0-9]*} with an optional {@code .[0-9]+}; -1 otherwise. */
+    /**
+     * The end of a number written as {@code 0|[1-9][0-9]*} with an optional {@code .[0-9]+}; -1
+     * otherwise, and for numbers longer than any valid id or price (Jackson refuses numbers over
+     * 1000 characters, which a price with many trailing zeros would otherwise pass here).
+     */
     private int numberEnd() {
         int i = digitsEnd(at);
         if (i < 0 || (json[at] == '0' && i > at + 1)) {
@@ -94,7 +100,7 @@ final class CanonicalEventJson {
         if (i < json.length && json[i] == '.') {
             i = digitsEnd(i + 1);
         }
-        return i;
+        return i - at > MAX_NUMBER_LENGTH ? -1 : i;
     }
 
     private int digitsEnd(int from) {

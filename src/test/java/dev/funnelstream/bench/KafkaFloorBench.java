@@ -59,6 +59,7 @@ public final class KafkaFloorBench {
             long start = System.nanoTime();
             AtomicLong consumed = new AtomicLong();
             Thread reader = new Thread(() -> consume(kafka, total, consumed), "floor-consumer");
+            reader.setDaemon(true); // a failed produce must not leave it waiting for records forever
             reader.start();
             produce(kafka, total, records);
             long produced = System.nanoTime();
@@ -80,7 +81,7 @@ public final class KafkaFloorBench {
             while (out.size() < max && (row = source.next()) != null) {
                 if (EventValidator.validate(row) instanceof Validation.Valid v) {
                     RawEvent e = v.event();
-                    String key = e.userSession() != null ? e.userSession() : Long.toString(e.userId());
+                    String key = e.userSession() != null ? e.userSession() : "user:" + e.userId();
                     out.add(new byte[][] {key.getBytes(StandardCharsets.UTF_8), RawEventJson.write(e),
                             {0}});
                 }

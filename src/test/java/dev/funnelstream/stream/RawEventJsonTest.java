@@ -213,7 +213,8 @@ class RawEventJsonTest {
             usual.replace("\"product_id\":44600062", "\"product_id\":044600062"),
             usual.replace("\"product_id\":44600062", "\"product_id\":\"44600062\""),
             withoutField(usual, "brand"),
-            usual.replace("}", ",\"extra\":1}")}) {
+            usual.replace("}", ",\"extra\":1}"),
+            usual.replace("\"price\":35.79", "\"price\":1." + "0".repeat(1000))}) {
             assertThat(CanonicalEventJson.fields(other.getBytes(UTF_8))).as(other).isNull();
         }
     }
@@ -239,6 +240,13 @@ class RawEventJsonTest {
                 assertThat(fast).as(new String(json, UTF_8)).containsExactly((String[]) jackson);
             }
         }
+    }
+
+    @Test
+    void aNumberLongerThanJacksonAllowsIsRefusedAsBefore() {
+        String json = validJson().replace("\"price\":35.79", "\"price\":1." + "0".repeat(1000));
+
+        assertThatThrownBy(() -> RawEventJson.read(json.getBytes(UTF_8))).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Object outcome(java.util.function.Supplier<Object> read) {
