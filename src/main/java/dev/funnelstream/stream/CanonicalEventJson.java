@@ -9,13 +9,9 @@ import java.nio.charset.StandardCharsets;
  * accepts or refuses a record differently from Jackson.
  */
 final class CanonicalEventJson {
-    private static final byte[][] NAMES = {
-        ascii("{\"event_time\":"), ascii(",\"event_type\":"), ascii(",\"product_id\":"),
-        ascii(",\"category_id\":"), ascii(",\"category_code\":"), ascii(",\"brand\":"), ascii(",\"price\":"),
-        ascii(",\"user_id\":"), ascii(",\"user_session\":")};
     /** Which fields are numbers (the rest are strings or null). */
     private static final boolean[] NUMBER = {false, false, true, true, false, false, true, true, false};
-    private static final byte[] NULL = ascii("null");
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     /** Longer than any valid id (19 digits) or price (12 + 6 digits), well below Jackson's limit. */
     private static final int MAX_NUMBER_LENGTH = 100;
 
@@ -33,8 +29,8 @@ final class CanonicalEventJson {
 
     private String[] read() {
         String[] fields = new String[RawEventJson.FIELDS];
-        for (int i = 0; i < NAMES.length; i++) {
-            if (!skip(NAMES[i])) {
+        for (int i = 0; i < RawEventJson.FIELDS; i++) {
+            if (!skip(RawEventJson.FIELD_PREFIXES[i])) {
                 return null;
             }
             if (NUMBER[i]) {
@@ -113,9 +109,5 @@ final class CanonicalEventJson {
 
     private String ascii(int from, int to) {
         return new String(json, from, to - from, StandardCharsets.ISO_8859_1); // ASCII only, checked
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -33,16 +33,14 @@ public final class RawEventJson {
     static final int USER = 7;
     static final int SESSION = 8;
     static final int FIELDS = 9;
-    // What write puts around the values, encoded once.
-    private static final byte[] TIME_NAME = ascii("{\"event_time\":\"");
-    private static final byte[] TYPE_NAME = ascii("\",\"event_type\":\"");
-    private static final byte[] PRODUCT_NAME = ascii("\",\"product_id\":");
-    private static final byte[] CATEGORY_NAME = ascii(",\"category_id\":");
-    private static final byte[] CATEGORY_CODE_NAME = ascii(",\"category_code\":");
-    private static final byte[] BRAND_NAME = ascii(",\"brand\":");
-    private static final byte[] PRICE_NAME = ascii(",\"price\":");
-    private static final byte[] USER_NAME = ascii(",\"user_id\":");
-    private static final byte[] SESSION_NAME = ascii(",\"user_session\":");
+    /**
+     * What precedes each field's value, in the schema's order ({@code {"event_time":},
+     * {@code ,"event_type":} ...), encoded once: the writer writes them and the hand reader expects them.
+     */
+    static final byte[][] FIELD_PREFIXES = {
+        ascii("{\"event_time\":"), ascii(",\"event_type\":"), ascii(",\"product_id\":"),
+        ascii(",\"category_id\":"), ascii(",\"category_code\":"), ascii(",\"brand\":"), ascii(",\"price\":"),
+        ascii(",\"user_id\":"), ascii(",\"user_session\":")};
     private static final byte[] END = ascii("}");
 
     private RawEventJson() {
@@ -51,15 +49,15 @@ public final class RawEventJson {
     /** The UTF-8 JSON bytes of an event, its fields in the schema's order, without spaces. */
     public static byte[] write(RawEvent e) {
         JsonBytes out = new JsonBytes(256);
-        out.ascii(TIME_NAME).ascii(EventTimes.isoUtc(e.eventTime()))
-                .ascii(TYPE_NAME).ascii(e.eventType().wireName())
-                .ascii(PRODUCT_NAME).number(e.productId())
-                .ascii(CATEGORY_NAME).number(e.categoryId())
-                .ascii(CATEGORY_CODE_NAME).string(e.categoryCode())
-                .ascii(BRAND_NAME).string(e.brand())
-                .ascii(PRICE_NAME).ascii(e.price().toPlainString())
-                .ascii(USER_NAME).number(e.userId())
-                .ascii(SESSION_NAME).string(e.userSession())
+        out.ascii(FIELD_PREFIXES[TIME]).string(EventTimes.isoUtc(e.eventTime()))
+                .ascii(FIELD_PREFIXES[TYPE]).string(e.eventType().wireName())
+                .ascii(FIELD_PREFIXES[PRODUCT]).number(e.productId())
+                .ascii(FIELD_PREFIXES[CATEGORY]).number(e.categoryId())
+                .ascii(FIELD_PREFIXES[CATEGORY_CODE]).string(e.categoryCode())
+                .ascii(FIELD_PREFIXES[BRAND]).string(e.brand())
+                .ascii(FIELD_PREFIXES[PRICE]).ascii(e.price().toPlainString())
+                .ascii(FIELD_PREFIXES[USER]).number(e.userId())
+                .ascii(FIELD_PREFIXES[SESSION]).string(e.userSession())
                 .ascii(END);
         return out.toByteArray();
     }
