@@ -33,6 +33,8 @@ import java.util.Map;
  * Lands the raw topics in the warehouse's raw layer, exactly once: it reads from the positions the
  * warehouse holds and commits each batch together with the positions after it, so a crash at any
  * moment neither loses nor repeats a record. Exact repeats of an event are counted, not landed twice.
+ * Rows are landed only once the replay's progress record that counts them has been read (see
+ * {@link ProgressGate}), so the landed rows never outnumber the landed input rows.
  */
 public final class Loader implements Runnable, AutoCloseable {
     /** The name under which the loader's positions are kept in the warehouse. */
@@ -40,12 +42,16 @@ public final class Loader implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Loader.class);
     private static final int MAX_BATCH_RECORDS = 100_000;
     private static final long MAX_BATCH_NANOS = 250_000_000L;
+    /** Above this many held rows the row partitions pause until progress records release some. */
+    private static final int MAX_HELD_RECORDS = 200_000;
 
     private final Warehouse warehouse;
     private final LoaderStats stats = new LoaderStats();
     private final KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean stopping;
     private volatile Throwable failure;
+    private ProgressGate gate;
+    private Map<TopicPartition, Long> landedReleased = Map.of();
 
     public Loader(KafkaSettings kafka, Warehouse warehouse) {
         this.warehouse = warehouse;
@@ -108,6 +114,12 @@ public final class Loader implements Runnable, AutoCloseable {
             }
         }
         stats.setLanded(landed);
+        Map<TopicPartition, Long> released = new HashMap<>();
+        for (RawBatch.Position p : warehouse.positions(RawBatch.releasedKey(CONSUMER))) {
+            released.put(new TopicPartition(p.topic(), p.partition()), p.nextOffset());
+        }
+        gate = new ProgressGate(released);
+        landedReleased = Map.copyOf(released);
         log.info("Loader reading {} partitions from the positions landed before ({} known)",
                 partitions.size(), landed.size());
     }
@@ -119,8 +131,17 @@ public final class Loader implements Runnable, AutoCloseable {
         while (!stopping) {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
             for (ConsumerRecord<byte[], byte[]> r : records) {
-                batch.add(r);
+                if (Topics.REPLAY_PROGRESS.equals(r.topic())) {
+                    ReplayProgress progress = batch.add(r);
+                    if (progress != null) {
+                        gate.release(progress);
+                    }
+                } else {
+                    gate.hold(r);
+                }
             }
+            gate.drainReleased(batch::add);
+            pauseWhileTooMuchIsHeld();
             Map<TopicPartition, Long> positions = currentPositions();
             boolean moved = !positions.equals(stats.landed());
             long now = System.nanoTime();
@@ -146,7 +167,28 @@ public final class Loader implements Runnable, AutoCloseable {
         }
     }
 
+    private void pauseWhileTooMuchIsHeld() {
+        boolean tooMuch = gate.heldCount() > MAX_HELD_RECORDS;
+        if (tooMuch == consumer.paused().isEmpty()) {
+            List<TopicPartition> rows = new ArrayList<>();
+            for (TopicPartition tp : consumer.assignment()) {
+                if (!Topics.REPLAY_PROGRESS.equals(tp.topic())) {
+                    rows.add(tp);
+                }
+            }
+            if (tooMuch) {
+                log.info("Loader holds {} rows whose progress record is not read yet; pausing their topics",
+                        gate.heldCount());
+                consumer.pause(rows);
+            } else {
+                consumer.resume(rows);
+            }
+        }
+    }
+
     private void rewindToLanded() {
+        gate.clearHeld();
+        consumer.resume(consumer.paused());
         Map<TopicPartition, Long> landed = stats.landed();
         for (TopicPartition tp : consumer.assignment()) {
             Long offset = landed.get(tp);
@@ -170,7 +212,8 @@ public final class Loader implements Runnable, AutoCloseable {
     private Map<TopicPartition, Long> currentPositions() {
         Map<TopicPartition, Long> positions = new LinkedHashMap<>();
         for (TopicPartition tp : consumer.assignment()) {
-            positions.put(tp, consumer.position(tp));
+            Long held = gate.firstHeld(tp);
+            positions.put(tp, held != null ? held : consumer.position(tp));
         }
         return positions;
     }
@@ -186,9 +229,15 @@ public final class Loader implements Runnable, AutoCloseable {
     private void land(BatchBuilder batch, Map<TopicPartition, Long> positions, Long lag) throws SQLException {
         List<RawBatch.Position> after = new ArrayList<>();
         positions.forEach((tp, offset) -> after.add(new RawBatch.Position(tp.topic(), tp.partition(), offset)));
-        RawBatch raw = batch.build(after, lag);
+        Map<TopicPartition, Long> released = gate.released();
+        List<RawBatch.Position> releasedNow = new ArrayList<>();
+        if (!released.equals(landedReleased)) {
+            released.forEach((tp, offset) -> releasedNow.add(new RawBatch.Position(tp.topic(), tp.partition(), offset)));
+        }
+        RawBatch raw = batch.build(after, releasedNow, lag);
         long started = System.nanoTime();
         warehouse.land(CONSUMER, raw);
+        landedReleased = released;
         stats.recordBatch(raw, positions, lag, batch.newestAppendMillis);
         if (log.isDebugEnabled()) {
             log.debug("Landed {} events, {} quarantined in {} ms", raw.events().size(), raw.quarantined().size(),
@@ -230,7 +279,8 @@ public final class Loader implements Runnable, AutoCloseable {
         private final Map<String, ReplayProgress> progress = new LinkedHashMap<>();
         private long newestAppendMillis;
 
-        void add(ConsumerRecord<byte[], byte[]> r) {
+        /** Adds the record; returns the progress it holds, or null when it is not a readable progress record. */
+        ReplayProgress add(ConsumerRecord<byte[], byte[]> r) {
             if (!Topics.RAW.equals(r.topic())) {
                 // Raw records carry their event time as the Kafka timestamp (for Flink's rowtime);
                 // the progress record that ends each replay transaction is stamped when written.
@@ -247,6 +297,7 @@ public final class Loader implements Runnable, AutoCloseable {
                     case Topics.REPLAY_PROGRESS -> {
                         ReplayProgress p = ReplayProgress.fromJson(r.value());
                         progress.put(p.source(), p); // the latest of a batch is all that matters
+                        return p;
                     }
                     default -> throw new IllegalArgumentException("unexpected topic " + r.topic());
                 }
@@ -260,14 +311,15 @@ public final class Loader implements Runnable, AutoCloseable {
                         r.offset(), 0, QuarantineReason.BAD_RECORD.wireName(), String.valueOf(e.getMessage()), text),
                         r.topic(), r.partition(), r.offset()));
             }
+            return null;
         }
 
         int size() {
             return events.size() + quarantined.size() + progress.size();
         }
 
-        RawBatch build(List<RawBatch.Position> positions, Long lag) {
-            return new RawBatch(events, quarantined, new ArrayList<>(progress.values()), positions, lag);
+        RawBatch build(List<RawBatch.Position> positions, List<RawBatch.Position> released, Long lag) {
+            return new RawBatch(events, quarantined, new ArrayList<>(progress.values()), positions, released, lag);
         }
     }
 }

@@ -1,9 +1,11 @@
 package dev.funnelstream.stream;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * How far one input has been replayed, committed in the same Kafka transaction as its rows, so a
@@ -15,13 +17,29 @@ import java.io.UncheckedIOException;
  * @param skipped  rows passed over by {@code --sample-per-day}
  * @param complete the input was read to its end
  * @param error    the one-line reason the input stopped early, or null
+ * @param upTo     per topic and partition, the offset just after the last row of the transaction
+ *                 this record ends; the loader lands rows only up to there, so the rows it has
+ *                 landed are never more than the input rows it has landed. Empty when the
+ *                 transaction sent no rows; null in records of earlier versions.
  */
-public record ReplayProgress(String source, long position, long replayed, long skipped, boolean complete, String error) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReplayProgress(String source, long position, long replayed, long skipped, boolean complete, String error,
+                             Map<String, Map<Integer, Long>> upTo) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Progress without the offsets of a transaction. */
+    public ReplayProgress(String source, long position, long replayed, long skipped, boolean complete, String error) {
+        this(source, position, replayed, skipped, complete, error, null);
+    }
 
     /** Nothing read yet. */
     public static ReplayProgress start(String source) {
         return new ReplayProgress(source, 0, 0, 0, false, null);
+    }
+
+    /** This progress, ending a transaction whose rows reach the given offsets. */
+    public ReplayProgress withUpTo(Map<String, Map<Integer, Long>> offsets) {
+        return new ReplayProgress(source, position, replayed, skipped, complete, error, offsets);
     }
 
     public byte[] toJson() {

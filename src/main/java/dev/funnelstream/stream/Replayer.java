@@ -41,6 +41,7 @@ public final class Replayer implements AutoCloseable {
     private final ReplayStats stats;
     private final Consumer<String> inputErrors;
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
+    private final SentOffsets sentUpTo = new SentOffsets();
     private volatile boolean stopping;
 
     private KafkaProducer<byte[], byte[]> producer;
@@ -226,6 +227,8 @@ public final class Replayer implements AutoCloseable {
     private final Callback callback = (metadata, exception) -> {
         if (exception != null) {
             sendFailure.compareAndSet(null, exception);
+        } else if (!Topics.REPLAY_PROGRESS.equals(metadata.topic())) {
+            sentUpTo.record(metadata.topic(), metadata.partition(), metadata.offset() + 1);
         }
     };
 
@@ -244,10 +247,12 @@ public final class Replayer implements AutoCloseable {
                 >= (speed.isMax() ? MAX_SPEED_COMMIT_NANOS : PACED_COMMIT_NANOS);
     }
 
-    /** Commits the open transaction together with the progress it brings the input to. */
+    /**
+     * Commits the open transaction together with the progress it brings the input to. The progress
+     * goes last and names the offsets the transaction's rows reached, which are known once every
+     * row is acknowledged; the loader lands rows only up to offsets a progress record has named.
+     */
     private void commit() {
-        producer.send(new ProducerRecord<>(Topics.REPLAY_PROGRESS,
-                current.source().getBytes(StandardCharsets.UTF_8), current.toJson()), callback);
         try {
             producer.flush();
             Exception failed = sendFailure.get();
@@ -255,6 +260,9 @@ public final class Replayer implements AutoCloseable {
                 producer.abortTransaction();
                 throw new ReplayFailedException("a send to Kafka failed: " + failed.getMessage(), failed);
             }
+            ReplayProgress progress = current.withUpTo(sentUpTo.takeAll());
+            producer.send(new ProducerRecord<>(Topics.REPLAY_PROGRESS,
+                    current.source().getBytes(StandardCharsets.UTF_8), progress.toJson()), callback);
             producer.commitTransaction();
         } catch (KafkaException e) {
             throw new ReplayFailedException("Kafka refused the replay's transaction: " + e.getMessage(), e);

@@ -7,14 +7,16 @@ import dev.funnelstream.validate.RawEvent;
 import java.util.List;
 
 /**
- * What the loader lands in one warehouse transaction: the records read since the last batch and
- * the consumer positions just after them.
+ * What the loader lands in one warehouse transaction: the records read since the last batch, the
+ * consumer positions just after them, and the offsets progress records have released rows up to
+ * (empty when unchanged).
  */
 public record RawBatch(
         List<Event> events,
         List<Quarantined> quarantined,
         List<ReplayProgress> progress,
         List<Position> positions,
+        List<Position> released,
         Long kafkaLag) {
 
     /** A raw-topic record with the event it holds. */
@@ -27,6 +29,11 @@ public record RawBatch(
 
     /** The next offset to read from a partition once this batch is landed. */
     public record Position(String topic, int partition, long nextOffset) {
+    }
+
+    /** Not a consumer: the name the consumer's released offsets are kept under, beside its positions. */
+    public static String releasedKey(String consumer) {
+        return consumer + ":released";
     }
 
     public int recordCount() {
