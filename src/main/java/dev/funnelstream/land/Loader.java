@@ -51,7 +51,8 @@ public final class Loader implements Runnable, AutoCloseable {
     private volatile boolean stopping;
     private volatile Throwable failure;
     private ProgressGate gate;
-    private Map<TopicPartition, Long> landedReleased = Map.of();
+    /** The gate's counts as landed with the last batch. */
+    private Map<TopicPartition, Long> landedCounts = Map.of();
 
     public Loader(KafkaSettings kafka, Warehouse warehouse) {
         this.warehouse = warehouse;
@@ -114,12 +115,12 @@ public final class Loader implements Runnable, AutoCloseable {
             }
         }
         stats.setLanded(landed);
-        Map<TopicPartition, Long> released = new HashMap<>();
-        for (RawBatch.Position p : warehouse.positions(RawBatch.releasedKey(CONSUMER))) {
-            released.put(new TopicPartition(p.topic(), p.partition()), p.nextOffset());
+        Map<TopicPartition, Long> counts = new HashMap<>();
+        for (RawBatch.Position p : warehouse.positions(RawBatch.countedKey(CONSUMER))) {
+            counts.put(new TopicPartition(p.topic(), p.partition()), p.nextOffset());
         }
-        gate = new ProgressGate(released);
-        landedReleased = Map.copyOf(released);
+        gate = new ProgressGate(counts);
+        landedCounts = Map.copyOf(counts);
         log.info("Loader reading {} partitions from the positions landed before ({} known)",
                 partitions.size(), landed.size());
     }
@@ -134,13 +135,13 @@ public final class Loader implements Runnable, AutoCloseable {
                 if (Topics.REPLAY_PROGRESS.equals(r.topic())) {
                     ReplayProgress progress = batch.add(r);
                     if (progress != null) {
-                        gate.release(progress);
+                        gate.count(progress);
                     }
                 } else {
                     gate.hold(r);
                 }
             }
-            gate.drainReleased(batch::add);
+            gate.drainCounted(batch::add);
             pauseWhileTooMuchIsHeld();
             Map<TopicPartition, Long> positions = currentPositions();
             boolean moved = !positions.equals(stats.landed());
@@ -187,7 +188,7 @@ public final class Loader implements Runnable, AutoCloseable {
     }
 
     private void rewindToLanded() {
-        gate.clearHeld();
+        gate.reset(landedCounts);
         consumer.resume(consumer.paused());
         Map<TopicPartition, Long> landed = stats.landed();
         for (TopicPartition tp : consumer.assignment()) {
@@ -229,15 +230,15 @@ public final class Loader implements Runnable, AutoCloseable {
     private void land(BatchBuilder batch, Map<TopicPartition, Long> positions, Long lag) throws SQLException {
         List<RawBatch.Position> after = new ArrayList<>();
         positions.forEach((tp, offset) -> after.add(new RawBatch.Position(tp.topic(), tp.partition(), offset)));
-        Map<TopicPartition, Long> released = gate.released();
-        List<RawBatch.Position> releasedNow = new ArrayList<>();
-        if (!released.equals(landedReleased)) {
-            released.forEach((tp, offset) -> releasedNow.add(new RawBatch.Position(tp.topic(), tp.partition(), offset)));
+        Map<TopicPartition, Long> counts = gate.counted();
+        List<RawBatch.Position> countsNow = new ArrayList<>();
+        if (!counts.equals(landedCounts)) {
+            counts.forEach((tp, rows) -> countsNow.add(new RawBatch.Position(tp.topic(), tp.partition(), rows)));
         }
-        RawBatch raw = batch.build(after, releasedNow, lag);
+        RawBatch raw = batch.build(after, countsNow, lag);
         long started = System.nanoTime();
         warehouse.land(CONSUMER, raw);
-        landedReleased = released;
+        landedCounts = counts;
         stats.recordBatch(raw, positions, lag, batch.newestAppendMillis);
         if (log.isDebugEnabled()) {
             log.debug("Landed {} events, {} quarantined in {} ms", raw.events().size(), raw.quarantined().size(),
@@ -318,8 +319,8 @@ public final class Loader implements Runnable, AutoCloseable {
             return events.size() + quarantined.size() + progress.size();
         }
 
-        RawBatch build(List<RawBatch.Position> positions, List<RawBatch.Position> released, Long lag) {
-            return new RawBatch(events, quarantined, new ArrayList<>(progress.values()), positions, released, lag);
+        RawBatch build(List<RawBatch.Position> positions, List<RawBatch.Position> counted, Long lag) {
+            return new RawBatch(events, quarantined, new ArrayList<>(progress.values()), positions, counted, lag);
         }
     }
 }

@@ -10,55 +10,57 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Holds back rows read from the raw topics until a replay progress record has released them.
+ * Holds back rows read from the row topics until a replay progress record has counted them.
  * <p>
  * The replay commits its rows and the progress that counts them in one Kafka transaction, but the
  * loader reads the topics' partitions independently, so a poll can bring a transaction's rows
  * before its progress record. Landing those rows first would leave the warehouse, after a stop or a
- * crash, with more events than input rows. Each progress record names the offsets its transaction's
- * rows reached; rows below the highest offset named for their partition are released.
+ * crash, with more events than input rows. Each progress record says how many rows its transaction
+ * put in each partition; transactions follow one another and a partition is read in order, so a
+ * partition's next rows, as many as counted and not yet passed on, are the counted ones.
  */
 final class ProgressGate {
-    private final Map<TopicPartition, Long> released;
+    /** Per partition: rows counted by progress records read and not yet passed on. */
+    private final Map<TopicPartition, Long> counted;
     private final Map<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> held = new HashMap<>();
     private int heldCount;
 
-    /** @param released the offsets released before, as landed with the rows they let through */
-    ProgressGate(Map<TopicPartition, Long> released) {
-        this.released = new HashMap<>(released);
+    /** @param counted the counts left over before, as landed with the batch that left them */
+    ProgressGate(Map<TopicPartition, Long> counted) {
+        this.counted = new HashMap<>(counted);
     }
 
-    /** Keeps a raw-topic record until it is released. */
+    /** Keeps a row-topic record until it is counted. */
     void hold(ConsumerRecord<byte[], byte[]> r) {
         held.computeIfAbsent(new TopicPartition(r.topic(), r.partition()), tp -> new ArrayDeque<>()).add(r);
         heldCount++;
     }
 
     /**
-     * Releases the rows of the transaction the progress record ends. A record of an earlier version
-     * names no offsets; it releases everything held, as that version's loader would have landed it.
+     * Counts the rows of the transaction the progress record ends. A record of an earlier version
+     * counts nothing; it lets through everything held, as that version's loader would have landed it.
      */
-    void release(ReplayProgress progress) {
-        if (progress.upTo() == null) {
-            held.forEach((tp, records) -> {
-                if (!records.isEmpty()) {
-                    released.merge(tp, records.peekLast().offset() + 1, Math::max);
-                }
-            });
+    void count(ReplayProgress progress) {
+        if (progress.rows() == null) {
+            held.forEach((tp, records) -> counted.merge(tp, (long) records.size(), Long::sum));
             return;
         }
-        progress.upTo().forEach((topic, partitions) -> partitions.forEach((partition, upTo) ->
-                released.merge(new TopicPartition(topic, partition), upTo, Math::max)));
+        progress.rows().forEach((topic, partitions) -> partitions.forEach((partition, rows) ->
+                counted.merge(new TopicPartition(topic, partition), rows, Long::sum)));
     }
 
-    /** Passes every held record that is now released to the batch, in offset order per partition. */
-    void drainReleased(Consumer<ConsumerRecord<byte[], byte[]>> batch) {
+    /** Passes every held record that is now counted to the batch, in offset order per partition. */
+    void drainCounted(Consumer<ConsumerRecord<byte[], byte[]>> batch) {
         for (Map.Entry<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> e : held.entrySet()) {
-            long upTo = released.getOrDefault(e.getKey(), 0L);
             ArrayDeque<ConsumerRecord<byte[], byte[]>> records = e.getValue();
-            while (!records.isEmpty() && records.peekFirst().offset() < upTo) {
+            long left = counted.getOrDefault(e.getKey(), 0L);
+            long passed = Math.min(left, records.size());
+            for (long i = 0; i < passed; i++) {
                 batch.accept(records.pollFirst());
-                heldCount--;
+            }
+            heldCount -= (int) passed;
+            if (passed > 0) {
+                counted.put(e.getKey(), left - passed);
             }
         }
     }
@@ -73,14 +75,19 @@ final class ProgressGate {
         return heldCount;
     }
 
-    /** Forgets what is held, for a loader that goes back to read from its landed positions. */
-    void clearHeld() {
+    /**
+     * Goes back to a landed state: forgets what is held and takes the counts landed with it, for a
+     * loader that reads again from its landed positions.
+     */
+    void reset(Map<TopicPartition, Long> landedCounts) {
         held.clear();
         heldCount = 0;
+        counted.clear();
+        counted.putAll(landedCounts);
     }
 
-    /** The offsets released so far, per partition. */
-    Map<TopicPartition, Long> released() {
-        return Map.copyOf(released);
+    /** Rows counted and not yet passed on, per partition (zeros included once seen). */
+    Map<TopicPartition, Long> counted() {
+        return Map.copyOf(counted);
     }
 }

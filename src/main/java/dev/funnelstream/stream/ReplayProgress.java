@@ -17,17 +17,17 @@ import java.util.Map;
  * @param skipped  rows passed over by {@code --sample-per-day}
  * @param complete the input was read to its end
  * @param error    the one-line reason the input stopped early, or null
- * @param upTo     per topic and partition, the offset just after the last row of the transaction
- *                 this record ends; the loader lands rows only up to there, so the rows it has
- *                 landed are never more than the input rows it has landed. Empty when the
- *                 transaction sent no rows; null in records of earlier versions.
+ * @param rows     per topic and partition, how many rows the transaction this record ends put
+ *                 there; the loader lands a partition's rows only as far as progress records have
+ *                 counted them, so the rows it has landed never outnumber the input rows it has
+ *                 landed. Empty when the transaction sent no rows; null in records of earlier versions.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReplayProgress(String source, long position, long replayed, long skipped, boolean complete, String error,
-                             Map<String, Map<Integer, Long>> upTo) {
+                             Map<String, Map<Integer, Long>> rows) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Progress without the offsets of a transaction. */
+    /** Progress without the rows of a transaction. */
     public ReplayProgress(String source, long position, long replayed, long skipped, boolean complete, String error) {
         this(source, position, replayed, skipped, complete, error, null);
     }
@@ -37,9 +37,9 @@ public record ReplayProgress(String source, long position, long replayed, long s
         return new ReplayProgress(source, 0, 0, 0, false, null);
     }
 
-    /** This progress, ending a transaction whose rows reach the given offsets. */
-    public ReplayProgress withUpTo(Map<String, Map<Integer, Long>> offsets) {
-        return new ReplayProgress(source, position, replayed, skipped, complete, error, offsets);
+    /** This progress, ending a transaction that put the given numbers of rows per topic and partition. */
+    public ReplayProgress withRows(Map<String, Map<Integer, Long>> rowsSent) {
+        return new ReplayProgress(source, position, replayed, skipped, complete, error, rowsSent);
     }
 
     public byte[] toJson() {

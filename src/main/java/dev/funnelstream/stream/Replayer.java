@@ -41,13 +41,14 @@ public final class Replayer implements AutoCloseable {
     private final ReplayStats stats;
     private final Consumer<String> inputErrors;
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
-    private final SentOffsets sentUpTo = new SentOffsets();
     private volatile boolean stopping;
 
     private KafkaProducer<byte[], byte[]> producer;
     private boolean inTransaction;
     private long transactionStartNanos;
-    private int transactionRows;
+    private final TransactionRows transactionRows = new TransactionRows();
+    private int rawPartitions;
+    private int quarantinePartitions;
     /** The progress the rows sent so far bring the current input to. */
     private ReplayProgress current;
 
@@ -89,6 +90,8 @@ public final class Replayer implements AutoCloseable {
         producer = new KafkaProducer<>(kafka.clientConfig(producerSettings(transactionalId)));
         // Fences off a crashed earlier replayer and aborts its open transaction.
         producer.initTransactions();
+        rawPartitions = producer.partitionsFor(Topics.RAW).size();
+        quarantinePartitions = producer.partitionsFor(Topics.QUARANTINE).size();
         Map<String, ReplayProgress> done = ReplayProgressStore.readAll(kafka);
         announceSize(inputs, done);
         boolean allComplete = true;
@@ -208,27 +211,28 @@ public final class Replayer implements AutoCloseable {
             byte[] key = event.userSession() != null
                     ? event.userSession().getBytes(StandardCharsets.UTF_8)
                     : ("user:" + event.userId()).getBytes(StandardCharsets.UTF_8);
-            producer.send(new ProducerRecord<>(Topics.RAW, null, event.eventTime().toEpochMilli(), key,
+            int partition = TransactionRows.partitionFor(key, rawPartitions);
+            producer.send(new ProducerRecord<>(Topics.RAW, partition, event.eventTime().toEpochMilli(), key,
                     RawEventJson.write(event)), callback);
+            transactionRows.add(Topics.RAW, partition);
             stats.events.incrementAndGet();
             stats.clockMillis.set(event.eventTime().toEpochMilli());
         } else {
             Validation.Rejected r = (Validation.Rejected) v;
             QuarantineRecord q = new QuarantineRecord(row.source(), row.row(), row.line(),
                     r.reason().wireName(), r.detail(), row.rawLine());
-            producer.send(new ProducerRecord<>(Topics.QUARANTINE, row.source().getBytes(StandardCharsets.UTF_8),
-                    q.toJson()), callback);
+            byte[] key = row.source().getBytes(StandardCharsets.UTF_8);
+            int partition = TransactionRows.partitionFor(key, quarantinePartitions);
+            producer.send(new ProducerRecord<>(Topics.QUARANTINE, partition, key, q.toJson()), callback);
+            transactionRows.add(Topics.QUARANTINE, partition);
             stats.quarantined.incrementAndGet();
         }
         stats.replayed.incrementAndGet();
-        transactionRows++;
     }
 
     private final Callback callback = (metadata, exception) -> {
         if (exception != null) {
             sendFailure.compareAndSet(null, exception);
-        } else if (!Topics.REPLAY_PROGRESS.equals(metadata.topic())) {
-            sentUpTo.record(metadata.topic(), metadata.partition(), metadata.offset() + 1);
         }
     };
 
@@ -237,22 +241,22 @@ public final class Replayer implements AutoCloseable {
             producer.beginTransaction();
             inTransaction = true;
             transactionStartNanos = System.nanoTime();
-            transactionRows = 0;
         }
     }
 
     private boolean transactionDue() {
-        return transactionRows >= COMMIT_MAX_ROWS
+        return transactionRows.total() >= COMMIT_MAX_ROWS
                 || System.nanoTime() - transactionStartNanos
                 >= (speed.isMax() ? MAX_SPEED_COMMIT_NANOS : PACED_COMMIT_NANOS);
     }
 
     /**
-     * Commits the open transaction together with the progress it brings the input to. The progress
-     * goes last and names the offsets the transaction's rows reached, which are known once every
-     * row is acknowledged; the loader lands rows only up to offsets a progress record has named.
+     * Commits the open transaction together with the progress it brings the input to, which also
+     * counts the transaction's rows per partition (the loader lands rows only as far as counted).
      */
     private void commit() {
+        producer.send(new ProducerRecord<>(Topics.REPLAY_PROGRESS, current.source().getBytes(StandardCharsets.UTF_8),
+                current.withRows(transactionRows.takeAll()).toJson()), callback);
         try {
             producer.flush();
             Exception failed = sendFailure.get();
@@ -260,9 +264,6 @@ public final class Replayer implements AutoCloseable {
                 producer.abortTransaction();
                 throw new ReplayFailedException("a send to Kafka failed: " + failed.getMessage(), failed);
             }
-            ReplayProgress progress = current.withUpTo(sentUpTo.takeAll());
-            producer.send(new ProducerRecord<>(Topics.REPLAY_PROGRESS,
-                    current.source().getBytes(StandardCharsets.UTF_8), progress.toJson()), callback);
             producer.commitTransaction();
         } catch (KafkaException e) {
             throw new ReplayFailedException("Kafka refused the replay's transaction: " + e.getMessage(), e);
@@ -278,7 +279,7 @@ public final class Replayer implements AutoCloseable {
      * events, and a commit each time cost more than everything else the replay does.
      */
     private void sleepCommitted(long nanos) throws InterruptedException {
-        if (inTransaction && transactionRows > 0
+        if (inTransaction && transactionRows.total() > 0
                 && System.nanoTime() + nanos - transactionStartNanos >= PACED_COMMIT_NANOS) {
             commit();
         }

@@ -177,7 +177,7 @@ public final class DuckDbWarehouse implements Warehouse {
             insertQuarantine(batch.quarantined(), now);
             upsertProgress(batch.progress(), now);
             upsertPositions(writer, PIPELINE, consumer, batch.positions(), now);
-            upsertPositions(writer, PIPELINE, RawBatch.releasedKey(consumer), batch.released(), now);
+            upsertPositions(writer, PIPELINE, RawBatch.countedKey(consumer), batch.counted(), now);
             if (batch.kafkaLag() != null) {
                 try (PreparedStatement ps = writer.prepareStatement(SqlFiles.load("land/upsert_lag.sql"))) {
                     ps.setString(1, consumer);

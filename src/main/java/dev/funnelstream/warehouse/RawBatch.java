@@ -8,15 +8,16 @@ import java.util.List;
 
 /**
  * What the loader lands in one warehouse transaction: the records read since the last batch, the
- * consumer positions just after them, and the offsets progress records have released rows up to
- * (empty when unchanged).
+ * consumer positions just after them, and per partition the rows that progress records have
+ * counted but the loader has not read yet (empty when unchanged; kept as positions whose
+ * {@code nextOffset} is that number of rows).
  */
 public record RawBatch(
         List<Event> events,
         List<Quarantined> quarantined,
         List<ReplayProgress> progress,
         List<Position> positions,
-        List<Position> released,
+        List<Position> counted,
         Long kafkaLag) {
 
     /** A raw-topic record with the event it holds. */
@@ -31,9 +32,9 @@ public record RawBatch(
     public record Position(String topic, int partition, long nextOffset) {
     }
 
-    /** Not a consumer: the name the consumer's released offsets are kept under, beside its positions. */
-    public static String releasedKey(String consumer) {
-        return consumer + ":released";
+    /** Not a consumer: the name the consumer's counted-but-unread rows are kept under, beside its positions. */
+    public static String countedKey(String consumer) {
+        return consumer + ":counted";
     }
 
     public int recordCount() {

@@ -25,7 +25,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
@@ -52,9 +54,9 @@ class LoaderProgressGateIT {
                          new KafkaProducer<>(settings.clientConfig(Replayer.producerSettings("gate-it")))) {
                 producer.initTransactions();
                 // A replay transaction as it looks to a loader that has not read its progress record yet.
-                Map<String, Map<Integer, Long>> upTo = sendRows(producer);
+                Map<String, Map<Integer, Long>> rows = sendRows(producer);
                 // Another input's transaction without rows: its progress is landed, the rows above are not.
-                commitProgress(producer, new ReplayProgress("other.csv", 0, 0, 0, false, null).withUpTo(Map.of()));
+                commitProgress(producer, new ReplayProgress("other.csv", 0, 0, 0, false, null).withRows(Map.of()));
 
                 Loader loader = new Loader(settings, warehouse);
                 Thread thread = new Thread(loader, "loader");
@@ -66,7 +68,7 @@ class LoaderProgressGateIT {
                     assertThat(count(warehouse, "SELECT count(*) FROM raw.quarantine")).isZero();
 
                     commitProgress(producer, new ReplayProgress("f.csv", EVENTS + 1, EVENTS + 1, 0, false, null)
-                            .withUpTo(upTo));
+                            .withRows(rows));
 
                     awaitTrue(() -> count(warehouse, "SELECT count(*) FROM raw.events") == EVENTS);
                     assertThat(count(warehouse, "SELECT count(*) FROM raw.quarantine")).isEqualTo(1);
@@ -84,22 +86,22 @@ class LoaderProgressGateIT {
 
     private static Map<String, Map<Integer, Long>> sendRows(KafkaProducer<byte[], byte[]> producer) throws Exception {
         producer.beginTransaction();
-        Map<Future<RecordMetadata>, Boolean> sent = new HashMap<>();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
             RawEvent e = new RawEvent(Instant.parse("2019-10-01T00:00:00Z").plusSeconds(i), EventType.VIEW,
                     1000 + i, 7, null, null, new BigDecimal("9.99"), 42, "s" + i);
-            sent.put(producer.send(new ProducerRecord<>(Topics.RAW, i % 2, e.eventTime().toEpochMilli(),
-                    e.userSession().getBytes(StandardCharsets.UTF_8), RawEventJson.write(e))), true);
+            sent.add(producer.send(new ProducerRecord<>(Topics.RAW, i % 2, e.eventTime().toEpochMilli(),
+                    e.userSession().getBytes(StandardCharsets.UTF_8), RawEventJson.write(e))));
         }
         QuarantineRecord q = new QuarantineRecord("f.csv", 11, 12, "bad_price", "not a number", "a,b,c");
-        sent.put(producer.send(new ProducerRecord<>(Topics.QUARANTINE, q.toJson())), true);
+        sent.add(producer.send(new ProducerRecord<>(Topics.QUARANTINE, q.toJson())));
         producer.commitTransaction();
-        Map<String, Map<Integer, Long>> upTo = new HashMap<>();
-        for (Future<RecordMetadata> f : sent.keySet()) {
+        Map<String, Map<Integer, Long>> rows = new HashMap<>();
+        for (Future<RecordMetadata> f : sent) {
             RecordMetadata m = f.get();
-            upTo.computeIfAbsent(m.topic(), t -> new HashMap<>()).merge(m.partition(), m.offset() + 1, Math::max);
+            rows.computeIfAbsent(m.topic(), t -> new HashMap<>()).merge(m.partition(), 1L, Long::sum);
         }
-        return upTo;
+        return rows;
     }
 
     private static void commitProgress(KafkaProducer<byte[], byte[]> producer, ReplayProgress progress) {

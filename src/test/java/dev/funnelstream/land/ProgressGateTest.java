@@ -19,23 +19,24 @@ class ProgressGateTest {
     private final List<String> passed = new ArrayList<>();
 
     @Test
-    void rowsWaitForTheProgressRecordOfTheirTransaction() {
+    void rowsWaitForTheProgressRecordThatCountsThem() {
         ProgressGate gate = new ProgressGate(Map.of());
         gate.hold(row(0, 0));
         gate.hold(row(0, 1));
         gate.hold(row(1, 0));
 
-        gate.drainReleased(this::pass);
+        gate.drainCounted(this::pass);
         assertThat(passed).as("no progress read yet").isEmpty();
         assertThat(gate.firstHeld(RAW_0)).isZero();
 
-        gate.release(progress(Map.of(0, 2L)));
-        gate.drainReleased(this::pass);
+        gate.count(progress(Map.of(0, 2L)));
+        gate.drainCounted(this::pass);
 
         assertThat(passed).containsExactly("raw-0@0", "raw-0@1");
         assertThat(gate.firstHeld(RAW_0)).isNull();
-        assertThat(gate.firstHeld(RAW_1)).as("partition 1 was not named").isZero();
+        assertThat(gate.firstHeld(RAW_1)).as("partition 1 was not counted").isZero();
         assertThat(gate.heldCount()).isEqualTo(1);
+        assertThat(gate.counted()).containsEntry(RAW_0, 0L);
     }
 
     @Test
@@ -43,71 +44,74 @@ class ProgressGateTest {
         ProgressGate gate = new ProgressGate(Map.of());
         gate.hold(row(0, 0));
         gate.hold(row(0, 2)); // offset 1 is the first transaction's commit marker
-        gate.release(progress(Map.of(0, 1L)));
+        gate.count(progress(Map.of(0, 1L)));
 
-        gate.drainReleased(this::pass);
+        gate.drainCounted(this::pass);
 
         assertThat(passed).containsExactly("raw-0@0");
         assertThat(gate.firstHeld(RAW_0)).isEqualTo(2);
     }
 
     @Test
-    void aProgressRecordReadBeforeItsRowsReleasesThemWhenTheyCome() {
+    void aProgressRecordReadBeforeItsRowsLetsThemThroughWhenTheyCome() {
         ProgressGate gate = new ProgressGate(Map.of());
-        gate.release(progress(Map.of(0, 2L)));
+        gate.count(progress(Map.of(0, 2L)));
         gate.hold(row(0, 0));
+        gate.drainCounted(this::pass);
         gate.hold(row(0, 1));
-
-        gate.drainReleased(this::pass);
+        gate.hold(row(0, 3));
+        gate.drainCounted(this::pass);
 
         assertThat(passed).containsExactly("raw-0@0", "raw-0@1");
+        assertThat(gate.firstHeld(RAW_0)).as("the next transaction's row").isEqualTo(3);
     }
 
     @Test
-    void offsetsReleasedBeforeARestartStayReleased() {
-        ProgressGate gate = new ProgressGate(Map.of(RAW_0, 5L));
+    void countsLeftOverBeforeARestartStillCount() {
+        ProgressGate gate = new ProgressGate(Map.of(RAW_0, 1L));
         gate.hold(row(0, 4));
-        gate.release(progress(Map.of(0, 3L))); // an older, lower offset never takes back a release
+        gate.hold(row(0, 5));
 
-        gate.drainReleased(this::pass);
+        gate.drainCounted(this::pass);
 
         assertThat(passed).containsExactly("raw-0@4");
-        assertThat(gate.released()).containsEntry(RAW_0, 5L);
+        assertThat(gate.counted()).containsEntry(RAW_0, 0L);
     }
 
     @Test
-    void aProgressRecordOfAnEarlierVersionReleasesWhatIsHeld() {
+    void aProgressRecordOfAnEarlierVersionLetsThroughWhatIsHeld() {
         ProgressGate gate = new ProgressGate(Map.of());
         gate.hold(row(0, 0));
         gate.hold(row(1, 7));
 
-        gate.release(new ReplayProgress("f.csv", 2, 2, 0, false, null));
-        gate.drainReleased(this::pass);
+        gate.count(new ReplayProgress("f.csv", 2, 2, 0, false, null));
+        gate.drainCounted(this::pass);
 
         assertThat(passed).containsExactlyInAnyOrder("raw-0@0", "raw-1@7");
-        assertThat(gate.released()).containsEntry(RAW_0, 1L).containsEntry(RAW_1, 8L);
     }
 
     @Test
-    void aTransactionWithoutRowsReleasesNothing() {
+    void aTransactionWithoutRowsLetsNothingThrough() {
         ProgressGate gate = new ProgressGate(Map.of());
         gate.hold(row(0, 0));
 
-        gate.release(new ReplayProgress("f.csv", 2, 2, 0, true, null).withUpTo(Map.of()));
-        gate.drainReleased(this::pass);
+        gate.count(new ReplayProgress("f.csv", 2, 2, 0, true, null).withRows(Map.of()));
+        gate.drainCounted(this::pass);
 
         assertThat(passed).isEmpty();
     }
 
     @Test
-    void clearingForgetsWhatIsHeld() {
+    void resettingGoesBackToTheLandedCounts() {
         ProgressGate gate = new ProgressGate(Map.of());
         gate.hold(row(0, 0));
+        gate.count(progress(Map.of(0, 5L)));
 
-        gate.clearHeld();
+        gate.reset(Map.of(RAW_0, 1L));
 
         assertThat(gate.heldCount()).isZero();
         assertThat(gate.firstHeld(RAW_0)).isNull();
+        assertThat(gate.counted()).containsExactly(Map.entry(RAW_0, 1L));
     }
 
     private void pass(ConsumerRecord<byte[], byte[]> r) {
@@ -118,7 +122,7 @@ class ProgressGateTest {
         return new ConsumerRecord<>(Topics.RAW, partition, offset, new byte[0], new byte[0]);
     }
 
-    private static ReplayProgress progress(Map<Integer, Long> rawUpTo) {
-        return new ReplayProgress("f.csv", 1, 1, 0, false, null).withUpTo(Map.of(Topics.RAW, rawUpTo));
+    private static ReplayProgress progress(Map<Integer, Long> rawRows) {
+        return new ReplayProgress("f.csv", 1, 1, 0, false, null).withRows(Map.of(Topics.RAW, rawRows));
     }
 }

@@ -49,24 +49,24 @@ class ReplayProgressTest {
     }
 
     @Test
-    void theOffsetsATransactionReachedRoundTrip() {
+    void theRowsATransactionPutInEachPartitionRoundTrip() {
         ReplayProgress p = new ReplayProgress("f.csv", 10, 9, 1, false, null)
-                .withUpTo(Map.of(Topics.RAW, Map.of(0, 120L, 3, 7L), Topics.QUARANTINE, Map.of(0, 2L)));
+                .withRows(Map.of(Topics.RAW, Map.of(0, 120L, 3, 7L), Topics.QUARANTINE, Map.of(0, 2L)));
 
         ReplayProgress read = ReplayProgress.fromJson(p.toJson());
 
         assertThat(read).isEqualTo(p);
-        assertThat(read.upTo().get(Topics.RAW)).containsEntry(3, 7L);
+        assertThat(read.rows().get(Topics.RAW)).containsEntry(3, 7L);
     }
 
     @Test
-    void aRecordOfAnEarlierVersionHasNoOffsets() {
+    void aRecordOfAnEarlierVersionHasNoRowCounts() {
         byte[] json = ("{\"source\":\"f\",\"position\":3,\"replayed\":2,\"skipped\":1,\"complete\":true,"
                 + "\"error\":null}").getBytes(UTF_8);
 
-        assertThat(ReplayProgress.fromJson(json).upTo()).isNull();
-        ReplayProgress empty = new ReplayProgress("f", 1, 1, 0, false, null).withUpTo(Map.of());
-        assertThat(ReplayProgress.fromJson(empty.toJson()).upTo()).as("a transaction without rows").isEmpty();
+        assertThat(ReplayProgress.fromJson(json).rows()).isNull();
+        ReplayProgress empty = new ReplayProgress("f", 1, 1, 0, false, null).withRows(Map.of());
+        assertThat(ReplayProgress.fromJson(empty.toJson()).rows()).as("a transaction without rows").isEmpty();
     }
 
     @Test
