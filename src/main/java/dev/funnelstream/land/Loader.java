@@ -43,7 +43,7 @@ public final class Loader implements Runnable, AutoCloseable {
     private static final int MAX_BATCH_RECORDS = 100_000;
     private static final long MAX_BATCH_NANOS = 250_000_000L;
     /** Above this many held rows the row partitions pause until progress records release some. */
-    private static final int MAX_HELD_RECORDS = 200_000;
+    static final int MAX_HELD_RECORDS = 200_000;
 
     private final Warehouse warehouse;
     private final LoaderStats stats = new LoaderStats();

@@ -37,13 +37,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * With a real broker and warehouse: committed rows whose progress record the loader has not read
  * stay unlanded, so the landed rows never outnumber the landed input rows; the progress record
- * that names their offsets lands them.
+ * that counts them lands them.
  */
 class LoaderProgressGateIT {
-    private static final int EVENTS = 10;
 
     @Test
     void rowsLandOnlyOnceTheProgressRecordThatCountsThemIsRead(@TempDir Path tmp) throws Exception {
+        landRowsBeforeTheirProgress(tmp, 10);
+    }
+
+    @Test
+    void moreRowsThanTheLoaderHoldsWaitOnKafkaAndStillLand(@TempDir Path tmp) throws Exception {
+        // Past the limit the loader pauses the row topics; the progress topic is still read.
+        landRowsBeforeTheirProgress(tmp, Loader.MAX_HELD_RECORDS + 50_000);
+    }
+
+    private static void landRowsBeforeTheirProgress(Path tmp, int events) throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(tmp.resolve("kafka"));
              DuckDbWarehouse warehouse = DuckDbWarehouse.open(tmp.resolve("warehouse.duckdb"))) {
             KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), Map.of());
@@ -54,7 +63,7 @@ class LoaderProgressGateIT {
                          new KafkaProducer<>(settings.clientConfig(Replayer.producerSettings("gate-it")))) {
                 producer.initTransactions();
                 // A replay transaction as it looks to a loader that has not read its progress record yet.
-                Map<String, Map<Integer, Long>> rows = sendRows(producer);
+                Map<String, Map<Integer, Long>> rows = sendRows(producer, events);
                 // Another input's transaction without rows: its progress is landed, the rows above are not.
                 commitProgress(producer, new ReplayProgress("other.csv", 0, 0, 0, false, null).withRows(Map.of()));
 
@@ -67,13 +76,13 @@ class LoaderProgressGateIT {
                     assertThat(count(warehouse, "SELECT count(*) FROM raw.events")).as("rows without progress").isZero();
                     assertThat(count(warehouse, "SELECT count(*) FROM raw.quarantine")).isZero();
 
-                    commitProgress(producer, new ReplayProgress("f.csv", EVENTS + 1, EVENTS + 1, 0, false, null)
+                    commitProgress(producer, new ReplayProgress("f.csv", events + 1, events + 1, 0, false, null)
                             .withRows(rows));
 
-                    awaitTrue(() -> count(warehouse, "SELECT count(*) FROM raw.events") == EVENTS);
+                    awaitTrue(() -> count(warehouse, "SELECT count(*) FROM raw.events") == events);
                     assertThat(count(warehouse, "SELECT count(*) FROM raw.quarantine")).isEqualTo(1);
                     assertThat(count(warehouse, "SELECT sum(replayed) FROM pipeline.replay_sources"))
-                            .isEqualTo(EVENTS + 1);
+                            .isEqualTo(events + 1);
                 } finally {
                     loader.stop();
                     thread.join(10_000);
@@ -84,10 +93,11 @@ class LoaderProgressGateIT {
         }
     }
 
-    private static Map<String, Map<Integer, Long>> sendRows(KafkaProducer<byte[], byte[]> producer) throws Exception {
+    private static Map<String, Map<Integer, Long>> sendRows(KafkaProducer<byte[], byte[]> producer, int events)
+            throws Exception {
         producer.beginTransaction();
         List<Future<RecordMetadata>> sent = new ArrayList<>();
-        for (int i = 0; i < EVENTS; i++) {
+        for (int i = 0; i < events; i++) {
             RawEvent e = new RawEvent(Instant.parse("2019-10-01T00:00:00Z").plusSeconds(i), EventType.VIEW,
                     1000 + i, 7, null, null, new BigDecimal("9.99"), 42, "s" + i);
             sent.add(producer.send(new ProducerRecord<>(Topics.RAW, i % 2, e.eventTime().toEpochMilli(),
