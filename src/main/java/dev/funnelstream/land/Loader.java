@@ -51,8 +51,6 @@ public final class Loader implements Runnable, AutoCloseable {
     private volatile boolean stopping;
     private volatile Throwable failure;
     private ProgressGate gate;
-    /** The gate's counts as landed with the last batch. */
-    private Map<TopicPartition, Long> landedCounts = Map.of();
 
     public Loader(KafkaSettings kafka, Warehouse warehouse) {
         this.warehouse = warehouse;
@@ -115,12 +113,7 @@ public final class Loader implements Runnable, AutoCloseable {
             }
         }
         stats.setLanded(landed);
-        Map<TopicPartition, Long> counts = new HashMap<>();
-        for (RawBatch.Position p : warehouse.positions(RawBatch.countedKey(CONSUMER))) {
-            counts.put(new TopicPartition(p.topic(), p.partition()), p.nextOffset());
-        }
-        gate = new ProgressGate(counts);
-        landedCounts = Map.copyOf(counts);
+        gate = new ProgressGate(CONSUMER, warehouse.rowCounts());
         log.info("Loader reading {} partitions from the positions landed before ({} known)",
                 partitions.size(), landed.size());
     }
@@ -141,7 +134,7 @@ public final class Loader implements Runnable, AutoCloseable {
                     gate.hold(r);
                 }
             }
-            gate.drainCounted(batch::add);
+            gate.drain(batch::add);
             pauseWhileTooMuchIsHeld();
             Map<TopicPartition, Long> positions = currentPositions();
             boolean moved = !positions.equals(stats.landed());
@@ -171,24 +164,24 @@ public final class Loader implements Runnable, AutoCloseable {
     private void pauseWhileTooMuchIsHeld() {
         boolean tooMuch = gate.heldCount() > MAX_HELD_RECORDS;
         if (tooMuch == consumer.paused().isEmpty()) {
-            List<TopicPartition> rows = new ArrayList<>();
+            List<TopicPartition> rowPartitions = new ArrayList<>();
             for (TopicPartition tp : consumer.assignment()) {
                 if (!Topics.REPLAY_PROGRESS.equals(tp.topic())) {
-                    rows.add(tp);
+                    rowPartitions.add(tp);
                 }
             }
             if (tooMuch) {
                 log.info("Loader holds {} rows whose progress record is not read yet; pausing their topics",
                         gate.heldCount());
-                consumer.pause(rows);
+                consumer.pause(rowPartitions);
             } else {
-                consumer.resume(rows);
+                consumer.resume(rowPartitions);
             }
         }
     }
 
     private void rewindToLanded() {
-        gate.reset(landedCounts);
+        gate.reset();
         consumer.resume(consumer.paused());
         Map<TopicPartition, Long> landed = stats.landed();
         for (TopicPartition tp : consumer.assignment()) {
@@ -230,15 +223,10 @@ public final class Loader implements Runnable, AutoCloseable {
     private void land(BatchBuilder batch, Map<TopicPartition, Long> positions, Long lag) throws SQLException {
         List<RawBatch.Position> after = new ArrayList<>();
         positions.forEach((tp, offset) -> after.add(new RawBatch.Position(tp.topic(), tp.partition(), offset)));
-        Map<TopicPartition, Long> counts = gate.counted();
-        List<RawBatch.Position> countsNow = new ArrayList<>();
-        if (!counts.equals(landedCounts)) {
-            counts.forEach((tp, rows) -> countsNow.add(new RawBatch.Position(tp.topic(), tp.partition(), rows)));
-        }
-        RawBatch raw = batch.build(after, countsNow, lag);
+        RawBatch raw = batch.build(after, gate.moved(), lag);
         long started = System.nanoTime();
         warehouse.land(CONSUMER, raw);
-        landedCounts = counts;
+        gate.markLanded();
         stats.recordBatch(raw, positions, lag, batch.newestAppendMillis);
         if (log.isDebugEnabled()) {
             log.debug("Landed {} events, {} quarantined in {} ms", raw.events().size(), raw.quarantined().size(),
@@ -319,8 +307,8 @@ public final class Loader implements Runnable, AutoCloseable {
             return events.size() + quarantined.size() + progress.size();
         }
 
-        RawBatch build(List<RawBatch.Position> positions, List<RawBatch.Position> counted, Long lag) {
-            return new RawBatch(events, quarantined, new ArrayList<>(progress.values()), positions, counted, lag);
+        RawBatch build(List<RawBatch.Position> positions, List<RawBatch.RowCount> rowCounts, Long lag) {
+            return new RawBatch(events, quarantined, new ArrayList<>(progress.values()), positions, rowCounts, lag);
         }
     }
 }

@@ -1,11 +1,15 @@
 package dev.funnelstream.land;
 
 import dev.funnelstream.stream.ReplayProgress;
+import dev.funnelstream.stream.Topics;
+import dev.funnelstream.warehouse.RawBatch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -15,52 +19,74 @@ import java.util.function.Consumer;
  * The replay commits its rows and the progress that counts them in one Kafka transaction, but the
  * loader reads the topics' partitions independently, so a poll can bring a transaction's rows
  * before its progress record. Landing those rows first would leave the warehouse, after a stop or a
- * crash, with more events than input rows. Each progress record says how many rows its transaction
- * put in each partition; transactions follow one another and a partition is read in order, so a
- * partition's next rows, as many as counted and not yet passed on, are the counted ones.
+ * crash, with more events than input rows. Each progress record carries its input's running total
+ * of rows per partition (running totals, so the compacted progress topic's latest record per input
+ * is enough). A partition is read in order and one replay's transactions follow one another, so
+ * while the loader has taken fewer counted rows from a partition than the inputs' totals say, its
+ * next counted row is one of them. Rows the replay did not mark as counted (from versions before
+ * the mark, or from another producer) are not held.
  */
 final class ProgressGate {
-    /** Per partition: rows counted by progress records read and not yet passed on. */
-    private final Map<TopicPartition, Long> counted;
+    private static final String SENT = "sent:";
+    private static final String PASSED = "passed:";
+
+    private final String passedCounter;
+    /** Per counter ({@code sent:<source>} and {@code passed:<consumer>}): rows per partition. */
+    private final Map<String, Map<TopicPartition, Long>> counts = new HashMap<>();
+    /** The sum of the {@code sent:} counters per partition. */
+    private final Map<TopicPartition, Long> sentTotal = new HashMap<>();
     private final Map<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> held = new HashMap<>();
     private int heldCount;
+    private List<RawBatch.RowCount> landed;
 
-    /** @param counted the counts left over before, as landed with the batch that left them */
-    ProgressGate(Map<TopicPartition, Long> counted) {
-        this.counted = new HashMap<>(counted);
+    /** @param landed the counts as landed with the last batch */
+    ProgressGate(String consumer, List<RawBatch.RowCount> landed) {
+        this.passedCounter = PASSED + consumer;
+        this.landed = List.copyOf(landed);
+        load(landed);
     }
 
-    /** Keeps a row-topic record until it is counted. */
+    /** Keeps a row-topic record until it may be passed on. */
     void hold(ConsumerRecord<byte[], byte[]> r) {
         held.computeIfAbsent(new TopicPartition(r.topic(), r.partition()), tp -> new ArrayDeque<>()).add(r);
         heldCount++;
     }
 
-    /**
-     * Counts the rows of the transaction the progress record ends. A record of an earlier version
-     * counts nothing; it lets through everything held, as that version's loader would have landed it.
-     */
+    /** Takes in the running totals of a progress record; records of earlier versions carry none. */
     void count(ReplayProgress progress) {
         if (progress.rows() == null) {
-            held.forEach((tp, records) -> counted.merge(tp, (long) records.size(), Long::sum));
             return;
         }
-        progress.rows().forEach((topic, partitions) -> partitions.forEach((partition, rows) ->
-                counted.merge(new TopicPartition(topic, partition), rows, Long::sum)));
+        Map<TopicPartition, Long> sent = counts.computeIfAbsent(SENT + progress.source(), c -> new HashMap<>());
+        progress.rows().forEach((topic, partitions) -> partitions.forEach((partition, total) -> {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            long before = sent.getOrDefault(tp, 0L);
+            if (total > before) {
+                sent.put(tp, total);
+                sentTotal.merge(tp, total - before, Long::sum);
+            }
+        }));
     }
 
-    /** Passes every held record that is now counted to the batch, in offset order per partition. */
-    void drainCounted(Consumer<ConsumerRecord<byte[], byte[]>> batch) {
+    /** Passes on every held record that may now go, in offset order per partition. */
+    void drain(Consumer<ConsumerRecord<byte[], byte[]>> batch) {
+        Map<TopicPartition, Long> passed = counts.computeIfAbsent(passedCounter, c -> new HashMap<>());
         for (Map.Entry<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> e : held.entrySet()) {
+            TopicPartition tp = e.getKey();
             ArrayDeque<ConsumerRecord<byte[], byte[]>> records = e.getValue();
-            long left = counted.getOrDefault(e.getKey(), 0L);
-            long passed = Math.min(left, records.size());
-            for (long i = 0; i < passed; i++) {
+            long taken = passed.getOrDefault(tp, 0L);
+            long counted = sentTotal.getOrDefault(tp, 0L);
+            while (!records.isEmpty()) {
+                boolean marked = records.peekFirst().headers().lastHeader(Topics.COUNTED_HEADER) != null;
+                if (marked && taken >= counted) {
+                    break;
+                }
+                taken += marked ? 1 : 0;
                 batch.accept(records.pollFirst());
+                heldCount--;
             }
-            heldCount -= (int) passed;
-            if (passed > 0) {
-                counted.put(e.getKey(), left - passed);
+            if (taken != passed.getOrDefault(tp, 0L)) {
+                passed.put(tp, taken);
             }
         }
     }
@@ -75,19 +101,54 @@ final class ProgressGate {
         return heldCount;
     }
 
-    /**
-     * Goes back to a landed state: forgets what is held and takes the counts landed with it, for a
-     * loader that reads again from its landed positions.
-     */
-    void reset(Map<TopicPartition, Long> landedCounts) {
-        held.clear();
-        heldCount = 0;
-        counted.clear();
-        counted.putAll(landedCounts);
+    /** The counts that differ from the landed ones, to land with the next batch. */
+    List<RawBatch.RowCount> moved() {
+        Map<String, Long> before = new HashMap<>();
+        for (RawBatch.RowCount r : landed) {
+            before.put(key(r), r.rows());
+        }
+        List<RawBatch.RowCount> out = new ArrayList<>();
+        for (RawBatch.RowCount r : all()) {
+            Long was = before.get(key(r));
+            if (was == null || was != r.rows()) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
-    /** Rows counted and not yet passed on, per partition (zeros included once seen). */
-    Map<TopicPartition, Long> counted() {
-        return Map.copyOf(counted);
+    /** The batch carrying {@link #moved} has landed: these counts are now the landed ones. */
+    void markLanded() {
+        landed = all();
+    }
+
+    /** Goes back to the landed counts and forgets what is held, for a loader that reads again from its landed positions. */
+    void reset() {
+        held.clear();
+        heldCount = 0;
+        load(landed);
+    }
+
+    private void load(List<RawBatch.RowCount> rows) {
+        counts.clear();
+        sentTotal.clear();
+        for (RawBatch.RowCount r : rows) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            counts.computeIfAbsent(r.counter(), c -> new HashMap<>()).put(tp, r.rows());
+            if (r.counter().startsWith(SENT)) {
+                sentTotal.merge(tp, r.rows(), Long::sum);
+            }
+        }
+    }
+
+    private List<RawBatch.RowCount> all() {
+        List<RawBatch.RowCount> out = new ArrayList<>();
+        counts.forEach((counter, partitions) -> partitions.forEach((tp, rows) ->
+                out.add(new RawBatch.RowCount(counter, tp.topic(), tp.partition(), rows))));
+        return out;
+    }
+
+    private static String key(RawBatch.RowCount r) {
+        return r.counter() + "\u0000" + r.topic() + "\u0000" + r.partition();
     }
 }

@@ -1,5 +1,6 @@
 package dev.funnelstream.stream;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,12 +18,13 @@ import java.util.Map;
  * @param skipped  rows passed over by {@code --sample-per-day}
  * @param complete the input was read to its end
  * @param error    the one-line reason the input stopped early, or null
- * @param rows     per topic and partition, how many rows the transaction this record ends put
- *                 there; the loader lands a partition's rows only as far as progress records have
- *                 counted them, so the rows it has landed never outnumber the input rows it has
- *                 landed. Empty when the transaction sent no rows; null in records of earlier versions.
+ * @param rows     per topic and partition, how many rows the replay of this input has put there
+ *                 so far (running totals); the loader lands a partition's rows only as far as
+ *                 progress records have counted them, so the rows it has landed never outnumber the
+ *                 input rows it has landed. Null in records of earlier versions.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // a later version's fields must not make a record unreadable
 public record ReplayProgress(String source, long position, long replayed, long skipped, boolean complete, String error,
                              Map<String, Map<Integer, Long>> rows) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,7 +39,7 @@ public record ReplayProgress(String source, long position, long replayed, long s
         return new ReplayProgress(source, 0, 0, 0, false, null);
     }
 
-    /** This progress, ending a transaction that put the given numbers of rows per topic and partition. */
+    /** This progress, with the input's running totals of rows per topic and partition. */
     public ReplayProgress withRows(Map<String, Map<Integer, Long>> rowsSent) {
         return new ReplayProgress(source, position, replayed, skipped, complete, error, rowsSent);
     }

@@ -10,6 +10,8 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,8 @@ public final class Replayer implements AutoCloseable {
     /** At max speed fewer, larger transactions keep the per-transaction cost small. */
     private static final long MAX_SPEED_COMMIT_NANOS = 1_000_000_000L;
     private static final int COMMIT_MAX_ROWS = 50_000;
+    /** Marks a row as counted by the progress records (see {@link Topics#COUNTED_HEADER}). */
+    private static final List<Header> COUNTED = List.of(new RecordHeader(Topics.COUNTED_HEADER, new byte[0]));
 
     private final KafkaSettings kafka;
     private final String transactionalId;
@@ -46,7 +50,7 @@ public final class Replayer implements AutoCloseable {
     private KafkaProducer<byte[], byte[]> producer;
     private boolean inTransaction;
     private long transactionStartNanos;
-    private final TransactionRows transactionRows = new TransactionRows();
+    private final SentRows sent = new SentRows();
     private int rawPartitions;
     private int quarantinePartitions;
     /** The progress the rows sent so far bring the current input to. */
@@ -120,6 +124,7 @@ public final class Replayer implements AutoCloseable {
         DaySampler sampler = new DaySampler(samplePerDay);
         Pacer pacer = new Pacer(speed, this::sleepCommitted);
         long resumeAfter = resumeFrom.position();
+        sent.startFrom(resumeFrom.rows());
         current = new ReplayProgress(input.name(), 0, resumeFrom.replayed(), resumeFrom.skipped(), false, null);
         if (resumeAfter > 0) {
             log.info("{}: resuming after row {}", input.name(), resumeAfter);
@@ -211,10 +216,10 @@ public final class Replayer implements AutoCloseable {
             byte[] key = event.userSession() != null
                     ? event.userSession().getBytes(StandardCharsets.UTF_8)
                     : ("user:" + event.userId()).getBytes(StandardCharsets.UTF_8);
-            int partition = TransactionRows.partitionFor(key, rawPartitions);
+            int partition = SentRows.partitionFor(key, rawPartitions);
             producer.send(new ProducerRecord<>(Topics.RAW, partition, event.eventTime().toEpochMilli(), key,
-                    RawEventJson.write(event)), callback);
-            transactionRows.add(Topics.RAW, partition);
+                    RawEventJson.write(event), COUNTED), callback);
+            sent.add(Topics.RAW, partition);
             stats.events.incrementAndGet();
             stats.clockMillis.set(event.eventTime().toEpochMilli());
         } else {
@@ -222,9 +227,9 @@ public final class Replayer implements AutoCloseable {
             QuarantineRecord q = new QuarantineRecord(row.source(), row.row(), row.line(),
                     r.reason().wireName(), r.detail(), row.rawLine());
             byte[] key = row.source().getBytes(StandardCharsets.UTF_8);
-            int partition = TransactionRows.partitionFor(key, quarantinePartitions);
-            producer.send(new ProducerRecord<>(Topics.QUARANTINE, partition, key, q.toJson()), callback);
-            transactionRows.add(Topics.QUARANTINE, partition);
+            int partition = SentRows.partitionFor(key, quarantinePartitions);
+            producer.send(new ProducerRecord<>(Topics.QUARANTINE, partition, null, key, q.toJson(), COUNTED), callback);
+            sent.add(Topics.QUARANTINE, partition);
             stats.quarantined.incrementAndGet();
         }
         stats.replayed.incrementAndGet();
@@ -245,7 +250,7 @@ public final class Replayer implements AutoCloseable {
     }
 
     private boolean transactionDue() {
-        return transactionRows.total() >= COMMIT_MAX_ROWS
+        return sent.inTransaction() >= COMMIT_MAX_ROWS
                 || System.nanoTime() - transactionStartNanos
                 >= (speed.isMax() ? MAX_SPEED_COMMIT_NANOS : PACED_COMMIT_NANOS);
     }
@@ -256,7 +261,7 @@ public final class Replayer implements AutoCloseable {
      */
     private void commit() {
         producer.send(new ProducerRecord<>(Topics.REPLAY_PROGRESS, current.source().getBytes(StandardCharsets.UTF_8),
-                current.withRows(transactionRows.takeAll()).toJson()), callback);
+                current.withRows(sent.totals()).toJson()), callback);
         try {
             producer.flush();
             Exception failed = sendFailure.get();
@@ -265,6 +270,7 @@ public final class Replayer implements AutoCloseable {
                 throw new ReplayFailedException("a send to Kafka failed: " + failed.getMessage(), failed);
             }
             producer.commitTransaction();
+            sent.transactionCommitted();
         } catch (KafkaException e) {
             throw new ReplayFailedException("Kafka refused the replay's transaction: " + e.getMessage(), e);
         } finally {
@@ -279,7 +285,7 @@ public final class Replayer implements AutoCloseable {
      * events, and a commit each time cost more than everything else the replay does.
      */
     private void sleepCommitted(long nanos) throws InterruptedException {
-        if (inTransaction && transactionRows.total() > 0
+        if (inTransaction && sent.inTransaction() > 0
                 && System.nanoTime() + nanos - transactionStartNanos >= PACED_COMMIT_NANOS) {
             commit();
         }

@@ -27,6 +27,12 @@ public final class Topics {
     public static final List<String> AGGREGATES =
             List.of(AGG_FUNNEL_MINUTE, AGG_SESSION_FUNNEL, AGG_TRENDING, AGG_LATE_EVENTS);
 
+    /**
+     * Header on every row the replay sends: a progress record counts it, so the loader holds it
+     * until that record is read (rows without it, from other producers, are landed as they come).
+     */
+    public static final String COUNTED_HEADER = "fs-counted";
+
     /** Topics the loader lands into the raw layer. */
     public static final List<String> LANDED = List.of(RAW, QUARANTINE, REPLAY_PROGRESS);
 

@@ -177,7 +177,7 @@ public final class DuckDbWarehouse implements Warehouse {
             insertQuarantine(batch.quarantined(), now);
             upsertProgress(batch.progress(), now);
             upsertPositions(writer, PIPELINE, consumer, batch.positions(), now);
-            upsertPositions(writer, PIPELINE, RawBatch.countedKey(consumer), batch.counted(), now);
+            upsertRowCounts(batch.rowCounts(), now);
             if (batch.kafkaLag() != null) {
                 try (PreparedStatement ps = writer.prepareStatement(SqlFiles.load("land/upsert_lag.sql"))) {
                     ps.setString(1, consumer);
@@ -331,6 +331,25 @@ public final class DuckDbWarehouse implements Warehouse {
         }
     }
 
+    private void upsertRowCounts(List<RawBatch.RowCount> counts, OffsetDateTime now) throws SQLException {
+        if (counts.isEmpty()) {
+            return;
+        }
+        String rows = String.join(", ", Collections.nCopies(counts.size(), "(?, ?, ?, ?, ?)"));
+        String sql = SqlFiles.statements("land/upsert_row_counts.sql", Map.of("rows", rows)).get(0);
+        try (PreparedStatement ps = writer.prepareStatement(sql)) {
+            int at = 0;
+            for (RawBatch.RowCount r : counts) {
+                ps.setString(++at, r.counter());
+                ps.setString(++at, r.topic());
+                ps.setInt(++at, r.partition());
+                ps.setLong(++at, r.rows());
+                ps.setObject(++at, now);
+            }
+            ps.executeUpdate();
+        }
+    }
+
     @Override
     public void landAggregates(String consumer, AggregateBatch batch) throws SQLException {
         synchronized (aggregateLock) {
@@ -444,6 +463,19 @@ public final class DuckDbWarehouse implements Warehouse {
     @Override
     public List<RawBatch.Position> positions(String consumer) throws SQLException {
         return positions(PIPELINE, consumer);
+    }
+
+    @Override
+    public List<RawBatch.RowCount> rowCounts() throws SQLException {
+        List<RawBatch.RowCount> out = new ArrayList<>();
+        try (Connection c = connect();
+             PreparedStatement ps = c.prepareStatement(SqlFiles.load("land/select_row_counts.sql"));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new RawBatch.RowCount(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4)));
+            }
+        }
+        return out;
     }
 
     @Override

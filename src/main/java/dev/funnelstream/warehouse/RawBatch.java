@@ -8,16 +8,14 @@ import java.util.List;
 
 /**
  * What the loader lands in one warehouse transaction: the records read since the last batch, the
- * consumer positions just after them, and per partition the rows that progress records have
- * counted but the loader has not read yet (empty when unchanged; kept as positions whose
- * {@code nextOffset} is that number of rows).
+ * consumer positions just after them, and the row counts that moved (see {@link RowCount}).
  */
 public record RawBatch(
         List<Event> events,
         List<Quarantined> quarantined,
         List<ReplayProgress> progress,
         List<Position> positions,
-        List<Position> counted,
+        List<RowCount> rowCounts,
         Long kafkaLag) {
 
     /** A raw-topic record with the event it holds. */
@@ -32,9 +30,11 @@ public record RawBatch(
     public record Position(String topic, int partition, long nextOffset) {
     }
 
-    /** Not a consumer: the name the consumer's counted-but-unread rows are kept under, beside its positions. */
-    public static String countedKey(String consumer) {
-        return consumer + ":counted";
+    /**
+     * Rows in one partition, under a counter: {@code sent:<source>} for the rows an input's replay
+     * has put there, {@code passed:<consumer>} for the counted rows the loader has taken from there.
+     */
+    public record RowCount(String counter, String topic, int partition, long rows) {
     }
 
     public int recordCount() {

@@ -23,6 +23,9 @@ public interface Warehouse extends AutoCloseable {
     /** The positions the consumer has landed up to, as stored by {@link #land}. */
     List<RawBatch.Position> positions(String consumer) throws SQLException;
 
+    /** Every row count stored by {@link #land}, each as last landed. */
+    List<RawBatch.RowCount> rowCounts() throws SQLException;
+
     /** The positions the consumer has landed up to, as stored by {@link #landAggregates}. */
     List<RawBatch.Position> aggregatePositions(String consumer) throws SQLException;
 

@@ -14,6 +14,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,9 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * With a real broker and warehouse: committed rows whose progress record the loader has not read
  * stay unlanded, so the landed rows never outnumber the landed input rows; the progress record
- * that counts them lands them.
+ * that counts them lands them. Records another producer wrote, without the replay's mark, land as
+ * they come.
  */
 class LoaderProgressGateIT {
+    private static final List<Header> COUNTED = List.of(new RecordHeader(Topics.COUNTED_HEADER, new byte[0]));
 
     @Test
     void rowsLandOnlyOnceTheProgressRecordThatCountsThemIsRead(@TempDir Path tmp) throws Exception {
@@ -50,6 +55,38 @@ class LoaderProgressGateIT {
     void moreRowsThanTheLoaderHoldsWaitOnKafkaAndStillLand(@TempDir Path tmp) throws Exception {
         // Past the limit the loader pauses the row topics; the progress topic is still read.
         landRowsBeforeTheirProgress(tmp, Loader.MAX_HELD_RECORDS + 50_000);
+    }
+
+    @Test
+    void recordsOfAnotherProducerLandAsTheyCome(@TempDir Path tmp) throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(tmp.resolve("kafka"));
+             DuckDbWarehouse warehouse = DuckDbWarehouse.open(tmp.resolve("warehouse.duckdb"))) {
+            KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), Map.of());
+            try (Admin admin = Admin.create(settings.clientConfig(Map.of()))) {
+                Topics.ensure(admin, 2);
+            }
+            // Not the replay: no transaction, no progress record, no mark.
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings.clientConfig(Map.of(
+                    "key.serializer", ByteArraySerializer.class.getName(),
+                    "value.serializer", ByteArraySerializer.class.getName())))) {
+                RawEvent e = new RawEvent(Instant.parse("2019-10-01T00:00:00Z"), EventType.CART, 5, 7, null, null,
+                        new BigDecimal("1.50"), 42, "foreign");
+                producer.send(new ProducerRecord<>(Topics.RAW, 0, null, RawEventJson.write(e))).get();
+                producer.send(new ProducerRecord<>(Topics.RAW, 1, null, "not json".getBytes(StandardCharsets.UTF_8))).get();
+            }
+            Loader loader = new Loader(settings, warehouse);
+            Thread thread = new Thread(loader, "loader");
+            thread.start();
+            try {
+                awaitTrue(() -> count(warehouse, "SELECT count(*) FROM raw.events") == 1);
+                awaitTrue(() -> count(warehouse, "SELECT count(*) FROM raw.quarantine WHERE reason = 'bad_record'") == 1);
+            } finally {
+                loader.stop();
+                thread.join(10_000);
+                loader.closeConsumer();
+            }
+            assertThat(loader.failure()).isNull();
+        }
     }
 
     private static void landRowsBeforeTheirProgress(Path tmp, int events) throws Exception {
@@ -101,10 +138,10 @@ class LoaderProgressGateIT {
             RawEvent e = new RawEvent(Instant.parse("2019-10-01T00:00:00Z").plusSeconds(i), EventType.VIEW,
                     1000 + i, 7, null, null, new BigDecimal("9.99"), 42, "s" + i);
             sent.add(producer.send(new ProducerRecord<>(Topics.RAW, i % 2, e.eventTime().toEpochMilli(),
-                    e.userSession().getBytes(StandardCharsets.UTF_8), RawEventJson.write(e))));
+                    e.userSession().getBytes(StandardCharsets.UTF_8), RawEventJson.write(e), COUNTED)));
         }
         QuarantineRecord q = new QuarantineRecord("f.csv", 11, 12, "bad_price", "not a number", "a,b,c");
-        sent.add(producer.send(new ProducerRecord<>(Topics.QUARANTINE, q.toJson())));
+        sent.add(producer.send(new ProducerRecord<>(Topics.QUARANTINE, 0, null, null, q.toJson(), COUNTED)));
         producer.commitTransaction();
         Map<String, Map<Integer, Long>> rows = new HashMap<>();
         for (Future<RecordMetadata> f : sent) {

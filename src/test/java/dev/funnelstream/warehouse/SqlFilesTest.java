@@ -62,7 +62,7 @@ class SqlFilesTest {
         assertThat(names).containsExactly("V001__layers.sql", "V002__raw.sql", "V003__reporting.sql", "V004__pipeline_runs.sql",
                 "V005__processed.sql", "V006__trending_slides.sql", "V007__transform_state.sql",
                 "V008__temp_stages.sql", "V009__processed_views.sql",
-                "V010__session_hashes.sql");
+                "V010__session_hashes.sql", "V011__row_counts.sql");
         assertThat(names).allSatisfy(name -> assertThat(SqlFiles.statements("migrations/" + name)).isNotEmpty());
         List<String> live = Arrays.stream(SqlFiles.load("migrations/live/index.txt").split("\n"))
                 .map(String::strip)

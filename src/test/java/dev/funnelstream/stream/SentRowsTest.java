@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TransactionRowsTest {
+class SentRowsTest {
 
     @Test
     void aKeyGoesWhereKafkasDefaultPartitionerPutsIt() {
@@ -17,23 +17,27 @@ class TransactionRowsTest {
         for (int i = 0; i < 2_000; i++) {
             byte[] key = ("session-" + i * 7919).getBytes(StandardCharsets.UTF_8);
             for (int partitions : new int[] {1, 4, 6, 24}) {
-                assertThat(TransactionRows.partitionFor(key, partitions))
+                assertThat(SentRows.partitionFor(key, partitions))
                         .isEqualTo(BuiltInPartitioner.partitionForKey(key, partitions));
             }
         }
     }
 
     @Test
-    void rowsAreCountedPerTopicAndPartitionUntilTaken() {
-        TransactionRows rows = new TransactionRows();
-        rows.add(Topics.RAW, 0);
+    void totalsRunOnFromTheCommittedOnesWhileTheTransactionCountStartsAgain() {
+        SentRows rows = new SentRows();
+        rows.startFrom(Map.of(Topics.RAW, Map.of(0, 10L)));
         rows.add(Topics.RAW, 0);
         rows.add(Topics.RAW, 3);
         rows.add(Topics.QUARANTINE, 0);
 
-        assertThat(rows.total()).isEqualTo(4);
-        assertThat(rows.takeAll()).isEqualTo(Map.of(Topics.RAW, Map.of(0, 2L, 3, 1L), Topics.QUARANTINE, Map.of(0, 1L)));
-        assertThat(rows.total()).isZero();
-        assertThat(rows.takeAll()).isEmpty();
+        assertThat(rows.inTransaction()).isEqualTo(3);
+        assertThat(rows.totals()).isEqualTo(Map.of(Topics.RAW, Map.of(0, 11L, 3, 1L), Topics.QUARANTINE, Map.of(0, 1L)));
+        rows.transactionCommitted();
+        assertThat(rows.inTransaction()).isZero();
+        assertThat(rows.totals().get(Topics.RAW)).containsEntry(0, 11L);
+
+        rows.startFrom(null);
+        assertThat(rows.totals()).as("an input without earlier progress, or an earlier version's").isEmpty();
     }
 }
