@@ -29,7 +29,7 @@ public record ReplayProgress(String source, long position, long replayed, long s
                              Map<String, Map<Integer, Long>> rows) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Progress without the rows of a transaction. */
+    /** Progress without row totals (added by {@link #withRows} when the replay commits). */
     public ReplayProgress(String source, long position, long replayed, long skipped, boolean complete, String error) {
         this(source, position, replayed, skipped, complete, error, null);
     }

@@ -257,7 +257,8 @@ public final class Replayer implements AutoCloseable {
 
     /**
      * Commits the open transaction together with the progress it brings the input to, which also
-     * counts the transaction's rows per partition (the loader lands rows only as far as counted).
+     * carries the input's running totals of rows per partition (the loader lands rows only as far
+     * as counted).
      */
     private void commit() {
         producer.send(new ProducerRecord<>(Topics.REPLAY_PROGRESS, current.source().getBytes(StandardCharsets.UTF_8),
