@@ -292,6 +292,10 @@ public final class Loader implements Runnable, AutoCloseable {
                 }
             } catch (IllegalArgumentException | NullPointerException e) {
                 // Someone else's record on our topics: kept with its reason, never fatal.
+                if (Topics.REPLAY_PROGRESS.equals(r.topic())) {
+                    // The rows it would have counted wait for the input's next progress record.
+                    log.warn("Unreadable progress record at offset {} quarantined: {}", r.offset(), e.getMessage());
+                }
                 String text = r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8);
                 if (text != null && text.length() > 1024) {
                     text = text.substring(0, 1024) + "...";
