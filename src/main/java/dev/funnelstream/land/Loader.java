@@ -124,14 +124,16 @@ public final class Loader implements Runnable, AutoCloseable {
         long batchStart = System.nanoTime();
         while (!stopping) {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
-            for (ConsumerRecord<byte[], byte[]> r : records) {
-                if (Topics.REPLAY_PROGRESS.equals(r.topic())) {
+            for (TopicPartition tp : records.partitions()) {
+                if (!Topics.REPLAY_PROGRESS.equals(tp.topic())) {
+                    gate.hold(tp, records.records(tp));
+                    continue;
+                }
+                for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
                     ReplayProgress progress = batch.add(r);
                     if (progress != null) {
                         gate.count(progress);
                     }
-                } else {
-                    gate.hold(r);
                 }
             }
             gate.drain(batch::add);

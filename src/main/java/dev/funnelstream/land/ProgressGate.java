@@ -48,8 +48,13 @@ final class ProgressGate {
 
     /** Keeps a row-topic record until it may be passed on. */
     void hold(ConsumerRecord<byte[], byte[]> r) {
-        held.computeIfAbsent(new TopicPartition(r.topic(), r.partition()), tp -> new ArrayDeque<>()).add(r);
-        heldCount++;
+        hold(new TopicPartition(r.topic(), r.partition()), List.of(r));
+    }
+
+    /** Keeps one partition's records of a poll, in offset order, until they may be passed on. */
+    void hold(TopicPartition tp, List<ConsumerRecord<byte[], byte[]>> records) {
+        held.computeIfAbsent(tp, p -> new ArrayDeque<>()).addAll(records);
+        heldCount += records.size();
     }
 
     /** Takes in the running totals of a progress record; records of earlier versions carry none. */
