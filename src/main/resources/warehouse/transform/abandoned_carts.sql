@@ -38,11 +38,14 @@ ORDER BY day;
 -- The same sessions' carts per product, and whether the session bought that product. What their
 -- rows held before is kept for the run: the products' abandoned value (product_funnel.sql) moves
 -- by the difference, instead of adding up every session's carts again. They are found by the hash
--- of the session id first (see monthly_summary.sql), then by the id.
+-- of the session id first (see monthly_summary.sql), then by the id. The hash finds their row ids
+-- and only those rows are read: reading the other columns, the id above all, of every row the
+-- hash filter has to look at cost 4-10 times as much as the lookup itself.
 CREATE TEMP TABLE session_cart_candidates AS
 SELECT rowid AS cart_row, user_session, product_id, cart_value, bought
 FROM pipeline.session_carts
-WHERE session_hash IN (SELECT hash(user_session) FROM cart_sessions);
+WHERE rowid IN (SELECT rowid FROM pipeline.session_carts
+                WHERE session_hash IN (SELECT hash(user_session) FROM cart_sessions));
 
 CREATE TEMP TABLE old_session_carts AS
 SELECT cart_row, product_id, cart_value, bought

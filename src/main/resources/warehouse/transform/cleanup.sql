@@ -1,7 +1,7 @@
 -- The run's working tables go with it.
 DROP TABLE abandoned_change;
 DROP VIEW funnel_events;
-DROP TABLE session_events;
+DROP VIEW session_events;
 DROP TABLE funnel_days;
 DROP TABLE touched_spans;
 DROP VIEW dirty_day_events;

@@ -1,5 +1,6 @@
 -- The spans of the sessions with new events, merged with the spans earlier runs kept (only those
--- sessions' rows are read from the kept spans).
+-- sessions' rows are read from the kept spans: the hashes find their row ids, then only those rows
+-- are read, not the times of every row the hash filter looks at).
 CREATE TEMP TABLE touched_spans AS
 WITH n AS (
     SELECT hash(user_session) AS session_hash, min(event_time) AS first_time, max(event_time) AS last_time
@@ -16,7 +17,7 @@ FROM n
 LEFT JOIN (
     SELECT rowid AS span_row, *
     FROM pipeline.session_spans
-    WHERE session_hash IN (SELECT session_hash FROM n)
+    WHERE rowid IN (SELECT rowid FROM pipeline.session_spans WHERE session_hash IN (SELECT session_hash FROM n))
 ) s ON s.session_hash = n.session_hash;
 
 -- The kept spans that the new events widen are replaced, found by the row ids the lookup above
@@ -46,11 +47,11 @@ SET VARIABLE sessions_from = (SELECT min(first_time) FROM touched_spans WHERE NO
 SET VARIABLE sessions_to = (SELECT max(last_time) FROM touched_spans WHERE NOT getvariable('first_run'));
 
 -- Every event of the sessions with new events, old and new (a hash collision brings in another
--- whole session: its span is in the same row; with no new events, it changes nothing below), kept
--- for the funnels after this one, with the columns they read. Only these sessions can change a
--- funnel: the funnels add up each one's change, its funnel over all its events less its funnel
--- over those loaded before.
-CREATE TEMP TABLE session_events AS
+-- whole session: its span is in the same row; with no new events, it changes nothing below), with
+-- the columns the funnels read. Only these sessions can change a funnel: the funnels add up each
+-- one's change, its funnel over all its events less its funnel over those loaded before. A view:
+-- each funnel scanning these few row groups again costs less than writing them to a temp table.
+CREATE TEMP VIEW session_events AS
 SELECT user_session, event_type, event_time, coalesce(category_code, 'unknown') AS category_code,
        coalesce(brand, 'unknown') AS brand, loaded_at
 FROM raw.events
