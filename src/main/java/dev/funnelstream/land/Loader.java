@@ -44,6 +44,8 @@ public final class Loader implements Runnable, AutoCloseable {
     private static final long MAX_BATCH_NANOS = 250_000_000L;
     /** Above this many held rows the row partitions pause until progress records release some. */
     static final int MAX_HELD_RECORDS = 200_000;
+    /** How often the loader looks for held rows that no progress record will release. */
+    private static final long HELD_CHECK_NANOS = 5_000_000_000L;
 
     private final Warehouse warehouse;
     private final LoaderStats stats = new LoaderStats();
@@ -51,6 +53,8 @@ public final class Loader implements Runnable, AutoCloseable {
     private volatile boolean stopping;
     private volatile Throwable failure;
     private ProgressGate gate;
+    private final HeldRowsWatch heldRowsWatch = new HeldRowsWatch();
+    private long nextHeldCheck;
 
     public Loader(KafkaSettings kafka, Warehouse warehouse) {
         this.warehouse = warehouse;
@@ -138,6 +142,7 @@ public final class Loader implements Runnable, AutoCloseable {
             }
             gate.drain(batch::add);
             pauseWhileTooMuchIsHeld();
+            watchHeldRows();
             Map<TopicPartition, Long> positions = currentPositions();
             boolean moved = !positions.equals(stats.landed());
             long now = System.nanoTime();
@@ -180,6 +185,38 @@ public final class Loader implements Runnable, AutoCloseable {
                 consumer.resume(rowPartitions);
             }
         }
+    }
+
+    /** Warns about rows held although every progress record committed so far has been read. */
+    private void watchHeldRows() {
+        long now = System.nanoTime();
+        if (now - nextHeldCheck < 0) {
+            return;
+        }
+        nextHeldCheck = now + HELD_CHECK_NANOS;
+        Map<TopicPartition, Long> firstHeld = gate.firstHeld();
+        boolean progressReadToEnd = !firstHeld.isEmpty() && progressReadToEnd();
+        for (TopicPartition tp : heldRowsWatch.stalled(now, firstHeld, progressReadToEnd)) {
+            log.warn("Rows on {} from offset {} are marked as counted by a replay, but no record on {} counts them"
+                            + " and that topic is read to its end: they stay unlanded (the lag shows them) until one"
+                            + " does. Were they copied from another cluster without its progress topic?",
+                    tp, firstHeld.get(tp), Topics.REPLAY_PROGRESS);
+        }
+    }
+
+    private boolean progressReadToEnd() {
+        List<TopicPartition> progress = new ArrayList<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            if (Topics.REPLAY_PROGRESS.equals(tp.topic())) {
+                progress.add(tp);
+            }
+        }
+        for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(progress).entrySet()) {
+            if (consumer.position(end.getKey()) < end.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void rewindToLanded() {

@@ -102,6 +102,17 @@ final class ProgressGate {
         return records == null || records.isEmpty() ? null : records.peekFirst().offset();
     }
 
+    /** The offset of the first record held for each partition that holds any. */
+    Map<TopicPartition, Long> firstHeld() {
+        Map<TopicPartition, Long> out = new HashMap<>();
+        held.forEach((tp, records) -> {
+            if (!records.isEmpty()) {
+                out.put(tp, records.peekFirst().offset());
+            }
+        });
+        return out;
+    }
+
     int heldCount() {
         return heldCount;
     }
