@@ -9,9 +9,12 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -38,6 +41,7 @@ import java.util.Map;
  */
 public final class FunnelJob {
     private static final String GROUP_ID = "funnelstream-live-analytics";
+    private static final String LOOPBACK = "127.0.0.1";
 
     private FunnelJob() {
     }
@@ -194,6 +198,12 @@ public final class FunnelJob {
     private static Configuration flinkConfig(JobSettings s, String restoreFrom) {
         Configuration c = new Configuration();
         c.set(CoreOptions.DEFAULT_PARALLELISM, s.parallelism());
+        // The embedded MiniCluster's REST endpoint and blob server would otherwise listen on every
+        // interface, with no authentication. Only bind options: a cluster under `flink run` started
+        // its servers with its own configuration, and the client still finds it by rest.address.
+        c.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+        c.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+        c.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
         c.set(StateBackendOptions.STATE_BACKEND, "hashmap");
         // Records wait at most this long in a network buffer between tasks (Flink's default is
         // 100 ms per hop; the job has three hops, and results should show within a second).

@@ -63,6 +63,11 @@ final class AppProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The local addresses the app listens on for TCP (Linux only: see {@link ListeningSockets}). */
+    List<java.net.InetAddress> listeningAddresses() throws IOException {
+        return ListeningSockets.of(process.pid());
+    }
+
     boolean alive() {
         return process.isAlive();
     }

@@ -13,6 +13,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,6 +62,12 @@ class DashboardBrowserIT {
                 String funnelBefore = funnel(browser);
                 wait.withMessage("the live funnel did not change while events flowed")
                         .until(d -> !funnel(d).equals(funnelBefore));
+
+                // With everything up (broker, Flink job, dashboard), nothing listens beyond loopback.
+                if (ListeningSockets.readable()) {
+                    assertThat(app.listeningAddresses()).as("the run's listening sockets")
+                            .isNotEmpty().allMatch(InetAddress::isLoopbackAddress);
+                }
 
                 // A date filter changes tile 1.
                 List<String> allTime = rows(browser, "tile-categories");
