@@ -55,7 +55,7 @@ final class ProgressDisplay implements AutoCloseable {
                 bar = newBar(s);
             }
             bar.stepTo(barCountsBytes ? s.bytesRead() / MB : rows + s.resumedRows.get());
-            bar.setExtraMessage(String.format(" %,d rows, %,d landed", rows, app.loader().stats().records.get()));
+            bar.setExtraMessage(String.format(" %,d rows, %,d landed", rows, app.loader().stats().rows.get()));
             return;
         }
         long now = System.nanoTime();
@@ -63,9 +63,9 @@ final class ProgressDisplay implements AutoCloseable {
         lastRows = rows;
         lastNanos = now;
         Long lag = app.loader().stats().lag();
-        log.info("replayed {} rows ({} events, {} quarantined), {}/s; landed {} records; kafka lag {}",
+        log.info("replayed {} rows ({} valid, {} quarantined), {}/s; landed {} rows; kafka lag {}",
                 s.replayed.get(), s.events.get(), s.quarantined.get(), Math.round(rate),
-                app.loader().stats().records.get(), lag == null ? "-" : lag);
+                app.loader().stats().rows.get(), lag == null ? "-" : lag);
     }
 
     private ProgressBar newBar(ReplayStats s) {

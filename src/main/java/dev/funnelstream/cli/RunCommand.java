@@ -7,6 +7,7 @@ import dev.funnelstream.process.JobMode;
 import dev.funnelstream.read.CsvFileSource;
 import dev.funnelstream.read.InputFileException;
 import dev.funnelstream.read.InputFiles;
+import dev.funnelstream.status.Status;
 import dev.funnelstream.status.StatusFormat;
 import dev.funnelstream.stream.FileInput;
 import dev.funnelstream.stream.ReplayInput;
@@ -122,11 +123,13 @@ final class RunCommand implements Callable<Integer> {
 
     private void printStatus(Funnelstream app) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        // Printed as the drained run exits: not a running run any more.
+        Status status = app.status().withLive(false);
         if (format == OutputFormat.json) {
-            out.println(StatusFormat.json(app.status()));
+            out.println(StatusFormat.json(status));
             out.flush();
         } else {
-            StatusFormat.table(app.status(), out);
+            StatusFormat.table(status, out);
         }
     }
 

@@ -9,7 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /** What the loader has landed so far in this process, for status, health and metrics. */
 public final class LoaderStats {
     public final AtomicLong batches = new AtomicLong();
+    /** Kafka records landed, progress records included. */
     public final AtomicLong records = new AtomicLong();
+    /** Input rows landed: events (repeats included) and quarantined rows, as the replay counts them. */
+    public final AtomicLong rows = new AtomicLong();
     private volatile Map<TopicPartition, Long> landed = Map.of();
     private volatile Long lag;
     /** Kafka append time of the newest record landed, and when it was landed (epoch ms; 0: none yet). */
@@ -27,6 +30,7 @@ public final class LoaderStats {
             this.landedAtMillis = System.currentTimeMillis();
         }
         records.addAndGet(batch.recordCount());
+        rows.addAndGet(batch.events().size() + batch.quarantined().size());
         this.landed = Map.copyOf(positions);
         if (lag != null) {
             this.lag = lag;

@@ -29,6 +29,12 @@ public record Status(
         @JsonProperty("live") boolean live,
         @JsonProperty("sources") List<Source> sources) {
 
+    /** The same status, marked as from a running run or not. */
+    public Status withLive(boolean isLive) {
+        return new Status(inputRows, events, duplicates, quarantined, inFlight, quarantineReasons, eventsByType,
+                revenueTotal, firstEventTime, lastEventTime, kafkaLag, kafkaLagMeasuredAt, isLive, sources);
+    }
+
     /** One replayed input. */
     public record Source(
             @JsonProperty("source") String source,

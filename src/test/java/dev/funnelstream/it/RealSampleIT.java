@@ -17,8 +17,9 @@ class RealSampleIT {
                 "--until-drained", "--data-dir", dataDir.toString(), "--port", "0", "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        JsonNode live = StatusJson.parse(run.out());
-        assertKnownFigures(live);
+        JsonNode last = StatusJson.parse(run.out());
+        assertKnownFigures(last);
+        assertThat(last.get("live").asBoolean()).as("printed as the drained run ends").isFalse();
 
         // After the run has stopped, status reads the same figures from the warehouse file.
         Cli.Result status = Cli.run("status", "--format", "json", "--data-dir", dataDir.toString());
