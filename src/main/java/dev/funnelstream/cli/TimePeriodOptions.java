@@ -9,8 +9,9 @@ final class TimePeriodOptions {
             "Start (inclusive): a UTC day YYYY-MM-DD, a UTC time 'YYYY-MM-DD HH:MM' or an ISO-8601 instant.")
     String from;
 
-    @Option(names = "--to", paramLabel = "DAY|TIME", description =
-            "End (inclusive): a UTC day YYYY-MM-DD (the whole day), a UTC time or an ISO-8601 instant.")
+    @Option(names = "--to", paramLabel = "DAY|TIME", description = {
+            "End (inclusive): a UTC day YYYY-MM-DD (the whole day), a UTC time 'YYYY-MM-DD HH:MM'",
+            "(the whole minute) or an ISO-8601 instant."})
     String to;
 
     /** The query for this period; a bad day, time or limit is a one-line user error. */
@@ -21,7 +22,7 @@ final class TimePeriodOptions {
     /** The query for this period and top-level category (null: all). */
     ReportQuery query(Integer limit, String category) {
         try {
-            return ReportQuery.between(ReportQuery.bound(from, "--from"), ReportQuery.bound(to, "--to"), limit,
+            return ReportQuery.between(ReportQuery.bound(from, "--from"), ReportQuery.endBound(to, "--to"), limit,
                     category, null);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());

@@ -23,6 +23,9 @@ public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String ca
     private static final Instant LAST_TIME = Instant.parse("9999-12-31T23:59:59.999999Z");
     /** What a category code or brand is made of in the data; anything else is a mistake (or an attack). */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._&+-]{1,100}");
+    /** A time with hours and minutes but no seconds, with or without an offset. */
+    private static final Pattern TO_THE_MINUTE =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})?");
 
     public ReportQuery {
         if ((from != null && fromTime != null) || (to != null && toTime != null)) {
@@ -89,6 +92,19 @@ public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String ca
             throw new IllegalArgumentException(option + " '" + text
                     + "' is not a date or time: expected YYYY-MM-DD, 'YYYY-MM-DD HH:MM' (UTC) or an ISO-8601 instant");
         }
+    }
+
+    /**
+     * The end of a period, read as {@link #bound}, where a time written to the minute
+     * ({@code YYYY-MM-DD HH:MM}, no seconds) covers that whole minute, as a day covers the whole day:
+     * so {@code --to "2019-10-01 02:27"} takes the events of 02:27:xx in every live report.
+     */
+    public static Bound endBound(String text, String option) {
+        Bound b = bound(text, option);
+        if (b == null || b.time() == null || !TO_THE_MINUTE.matcher(text.strip()).matches()) {
+            return b;
+        }
+        return new Bound(null, b.time().plus(1, ChronoUnit.MINUTES).minus(1, ChronoUnit.MICROS));
     }
 
     public ReportQuery withLimit(Integer newLimit) {

@@ -171,7 +171,7 @@ public final class ControlServer implements AutoCloseable {
         }
         // Days or UTC times: the live reports take times, the batch ones refuse them with a 400.
         return ReportQuery.between(ReportQuery.bound(ctx.queryParam("from"), "from"),
-                ReportQuery.bound(ctx.queryParam("to"), "to"), rows, blankToNull(ctx.queryParam("category")),
+                ReportQuery.endBound(ctx.queryParam("to"), "to"), rows, blankToNull(ctx.queryParam("category")),
                 blankToNull(ctx.queryParam("brand")));
     }
 

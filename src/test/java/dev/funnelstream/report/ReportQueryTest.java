@@ -23,6 +23,23 @@ class ReportQueryTest {
     }
 
     @Test
+    void anEndWrittenToTheMinuteCoversThatMinute() {
+        Instant lastOf1027 = Instant.parse("2019-10-01T10:27:59.999999Z");
+        assertThat(ReportQuery.endBound("2019-10-01 10:27", "--to").time()).isEqualTo(lastOf1027);
+        assertThat(ReportQuery.endBound("2019-10-01T12:27+02:00", "--to").time()).isEqualTo(lastOf1027);
+        assertThat(ReportQuery.endBound("2019-10-01T10:27Z", "--to").time()).isEqualTo(lastOf1027);
+        // Seconds given: that instant, as written.
+        assertThat(ReportQuery.endBound("2019-10-01 10:27:00", "--to").time()).isEqualTo(Instant.parse("2019-10-01T10:27:00Z"));
+        assertThat(ReportQuery.endBound("2019-10-01T10:27:30Z", "--to").time()).isEqualTo(Instant.parse("2019-10-01T10:27:30Z"));
+        assertThat(ReportQuery.endBound("2019-10-01", "--to")).isEqualTo(new ReportQuery.Bound(LocalDate.of(2019, 10, 1), null));
+        assertThat(ReportQuery.endBound(null, "--to")).isNull();
+        // The same minute at both ends is that minute, not a backwards period.
+        ReportQuery q = ReportQuery.between(ReportQuery.bound("2019-10-01 10:27", "--from"),
+                ReportQuery.endBound("2019-10-01 10:27", "--to"), null, null, null);
+        assertThat(q.endAt().toInstant()).isEqualTo(lastOf1027);
+    }
+
+    @Test
     void aBadBoundNamesTheOptionAndTheFormats() {
         for (String bad : new String[] {"2019-13-01", "2019-10-01 25:00", "yesterday", "2019-1-1"}) {
             assertThatThrownBy(() -> ReportQuery.bound(bad, "--at")).isInstanceOf(IllegalArgumentException.class)

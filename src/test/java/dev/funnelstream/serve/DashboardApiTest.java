@@ -267,7 +267,7 @@ class DashboardApiTest {
         assertCsv(url(FUNNEL, "from", "2019-10-01T10:05:00Z", "to", "2019-10-02 00:20", "category", "electronics",
                         "format", "csv"),
                 reports, ReportName.CONVERSION_FUNNEL, ReportQuery.between(
-                        ReportQuery.bound("2019-10-01T10:05:00Z", "from"), ReportQuery.bound("2019-10-02 00:20", "to"),
+                        ReportQuery.bound("2019-10-01T10:05:00Z", "from"), ReportQuery.endBound("2019-10-02 00:20", "to"),
                         null, "electronics", null));
         // Nulls (a new product's rank change) are empty fields.
         assertCsv(url("/api/report/trending-products", "format", "csv"),
