@@ -45,6 +45,19 @@ public enum ReportName {
         return live;
     }
 
+    /**
+     * How many rows the report shows when no limit is asked, the same for the CLI (its {@code --limit}
+     * default) and the HTTP API; null when it shows every row.
+     */
+    public Integer defaultLimit() {
+        return switch (this) {
+            case REVENUE_BY_CATEGORY, REVENUE_BY_TOP_CATEGORY -> 15;
+            case TOP_BRANDS -> 10;
+            case PRODUCTS, ABANDONED_CARTS -> 20;
+            default -> null;
+        };
+    }
+
     /** The report called {@code slug}, e.g. {@code top-brands}; an unknown name is an IllegalArgumentException. */
     public static ReportName of(String slug) {
         return Arrays.stream(values()).filter(r -> r.slug.equals(slug)).findFirst()

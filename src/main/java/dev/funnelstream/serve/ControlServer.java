@@ -84,7 +84,9 @@ public final class ControlServer implements AutoCloseable {
                 ctx -> json(ctx, StatusFormat.json(status.call()))));
         config.routes.get("/api/report/{name}", timed(metrics, "/api/report/{name}", ctx -> {
             ReportName name = ReportName.of(ctx.pathParam("name"));
-            ReportQuery query = reportQuery(ctx);
+            ReportQuery asked = reportQuery(ctx);
+            // No limit asked: the CLI's default, so the CSV is the same bytes as the CLI prints.
+            ReportQuery query = asked.limit() == null ? asked.withLimit(name.defaultLimit()) : asked;
             boolean csv = csv(ctx);
             // fresh=true (as the CLI asks) brings the reporting layer up to date first; the page
             // takes it as the transform schedule last built it, through the cache.
