@@ -3,7 +3,10 @@ package dev.funnelstream.cli;
 import dev.funnelstream.process.FunnelJob;
 import dev.funnelstream.process.JobSettings;
 import dev.funnelstream.stream.KafkaSettings;
+import dev.funnelstream.stream.KafkaUnavailableException;
+import dev.funnelstream.stream.Topics;
 import org.apache.flink.table.api.TableResult;
+import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 
 /**
  * {@code live-job}: submits the live-analytics job on its own, for a Flink cluster:
@@ -60,6 +66,7 @@ final class LiveJobCommand implements Callable<Integer> {
         JobSettings settings = new JobSettings(d.bootstrapServers(), d.kafkaProperties(),
                 timing.watermarkDelay(), d.dedupRetention(), d.sessionRetention(),
                 interval, checkpointDir, parallelism, d.emitInterval(), bounded);
+        requireRawTopic(k);
         TableResult result = FunnelJob.submit(settings, null);
         spec.commandLine().getOut().println("submitted live-analytics job "
                 + result.getJobClient().map(c -> c.getJobID().toString()).orElse("(no id)"));
@@ -68,5 +75,28 @@ final class LiveJobCommand implements Callable<Integer> {
             result.await();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Fails fast, in one line, when the cluster cannot be reached or holds no raw topic: the job
+     * itself would only retry and fail over, with stack traces, for minutes.
+     */
+    private static void requireRawTopic(KafkaSettings k) {
+        Set<String> topics;
+        try (Admin admin = Admin.create(k.clientConfig(Map.of(
+                "default.api.timeout.ms", "10000", "request.timeout.ms", "10000")))) {
+            topics = admin.listTopics().names().get();
+        } catch (ExecutionException | org.apache.kafka.common.KafkaException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new KafkaUnavailableException("cannot reach Kafka at " + k.bootstrapServers() + ": "
+                    + cause.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while asking Kafka for its topics", e);
+        }
+        if (!topics.contains(Topics.RAW)) {
+            throw new UserException("no topic " + Topics.RAW + " at " + k.bootstrapServers()
+                    + ": replay events into it first (funnelstream run --kafka " + k.bootstrapServers() + " ...)");
+        }
     }
 }
