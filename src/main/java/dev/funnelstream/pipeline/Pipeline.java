@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -61,12 +62,15 @@ public final class Pipeline {
     private Outcome runSegment(Segment segment, Set<String> only, Set<String> done)
             throws SQLException, InterruptedException {
         long runId = runs.nextRunId();
+        List<String> ran = new ArrayList<>();
         for (PipelineTask task : tasks) {
             if (done.contains(RunLog.key(segment.name(), task.name()))) {
                 continue;
             }
             if (!only.contains(task.name())) {
-                break;
+                // Only some tasks were asked for: the segment is not done, say what was and what is next.
+                return new Outcome(Outcome.Kind.SUCCEEDED, segment.name(), segment.name() + ": "
+                        + String.join(", ", ran) + " done; next is task '" + task.name() + "'");
             }
             String error = attempt(runId, segment, task);
             if (error != null) {
@@ -74,6 +78,7 @@ public final class Pipeline {
                         segment.name() + ": task '" + task.name() + "' failed after " + retry.attempts()
                                 + " attempts: " + error);
             }
+            ran.add(task.name());
         }
         return new Outcome(Outcome.Kind.SUCCEEDED, segment.name(), segment.name() + ": done");
     }

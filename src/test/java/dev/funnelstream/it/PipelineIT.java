@@ -41,6 +41,8 @@ class PipelineIT {
         // The replay task alone, as a process that then stops before the transforms ...
         Cli.Result replayOnly = pipeline(dataDir, "--once", "--task", "replay");
         assertThat(replayOnly.exitCode()).as(replayOnly.err()).isZero();
+        assertThat(replayOnly.out()).contains("2019-11: replay done; next is task 'transform'")
+                .doesNotContain("2019-11: done");
         // ... and the next run finishes 2019-11 with its transforms, without replaying it again.
         assertThat(once(dataDir).out()).contains("2019-11: done");
 
