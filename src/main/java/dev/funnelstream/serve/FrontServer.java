@@ -70,7 +70,7 @@ public final class FrontServer implements AutoCloseable {
             ControlServer.errors(config);
             // The most specific mapping wins: a run that does not answer is a 502, not a 500.
             config.routes.exception(IOException.class, (e, ctx) -> ControlServer.error(ctx, 502,
-                    "the run at " + run.base() + " does not answer: " + e.getMessage()));
+                    "the run at " + run.base() + " does not answer: " + reason(e)));
         });
         ControlServer.listen(app, settings, live, cache);
         log.info("Dashboard front on http://{}:{}/ for the run at {}", settings.host(), app.port(), run.base());
@@ -137,5 +137,15 @@ public final class FrontServer implements AutoCloseable {
         live.close();
         app.stop();
         cache.close();
+    }
+
+    /** Why a request to the run failed, in words: a refused connection often carries no message. */
+    static String reason(IOException e) {
+        if (e.getMessage() != null && !e.getMessage().isBlank()) {
+            return e.getMessage();
+        }
+        return e instanceof java.net.ConnectException ? "connection refused"
+                : e instanceof java.net.http.HttpTimeoutException ? "timed out"
+                : e.getClass().getSimpleName();
     }
 }
