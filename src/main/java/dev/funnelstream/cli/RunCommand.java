@@ -161,6 +161,11 @@ final class RunCommand implements Callable<Integer> {
             }
             return List.of(new SyntheticInput(shop));
         }
+        for (String synthetic : List.of("--events", "--months", "--seed")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(synthetic)) {
+                throw new UserException(synthetic + " shapes the synthetic shop, which --input replaces: use one or the other");
+            }
+        }
         List<ReplayInput> out = new ArrayList<>();
         for (Path file : InputFiles.resolve(inputs)) {
             // Check every header before starting anything: a wrong file is a usage mistake.

@@ -53,7 +53,8 @@ public final class StatusFormat {
         for (Status.Source src : s.sources()) {
             String state = src.error() != null ? "stopped: " + src.error()
                     : src.complete() ? "complete" : "in progress";
-            out.printf("source  %s: %d rows, %s%n", src.source(), src.replayed(), state);
+            String skipped = src.skipped() > 0 ? " (" + src.skipped() + " skipped by sampling)" : "";
+            out.printf("source  %s: %d rows%s, %s%n", src.source(), src.replayed(), skipped, state);
         }
         out.flush();
     }
