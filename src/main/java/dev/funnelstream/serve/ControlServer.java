@@ -21,8 +21,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -59,6 +61,8 @@ public final class ControlServer implements AutoCloseable {
     public static ControlServer start(ServerSettings settings, Callable<Status> status,
                                       Supplier<Map<String, String>> health, ReportService reports,
                                       DashboardService dashboard) {
+        // Before Javalin tries: its own failure comes with an ERROR line and a misleading message.
+        checkUsable(settings);
         AccessToken access = AccessToken.forHost(settings.host(), settings.token());
         LiveStream live = new LiveStream(dashboard);
         Metrics metrics = new Metrics(dashboard);
@@ -211,21 +215,30 @@ public final class ControlServer implements AutoCloseable {
      */
     public static void checkUsable(ServerSettings settings) {
         AccessToken.forHost(settings.host(), settings.token());
-        if (settings.port() == 0) {
-            return;
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(settings.host());
+        } catch (UnknownHostException e) {
+            throw new UserException("--host " + settings.host() + " is not a known host name or address");
         }
         try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(settings.host(), settings.port()));
+            probe.bind(new InetSocketAddress(address, settings.port()));
         } catch (BindException e) {
-            throw portInUse(settings);
+            throw cannotBind(settings, e);
         } catch (IOException e) {
-            // Not a busy port (e.g. an unknown host): starting the server reports it in full.
+            // Something rarer: starting the server reports it in full.
         }
     }
 
-    private static UserException portInUse(ServerSettings settings) {
-        return new UserException("port " + settings.port() + " on " + settings.host()
-                + " is in use; pass --port N (0 picks a free port)");
+    /** A bind that failed, in the user's terms: a busy port, or a host that is not this machine's. */
+    private static UserException cannotBind(ServerSettings settings, BindException e) {
+        String why = String.valueOf(e.getMessage());
+        if (why.contains("in use")) {
+            return new UserException("port " + settings.port() + " on " + settings.host()
+                    + " is in use; pass --port N (0 picks a free port)");
+        }
+        return new UserException("cannot listen on " + settings.host() + ": " + why
+                + " (--host must be an address of this machine)");
     }
 
     /**
@@ -244,20 +257,21 @@ public final class ControlServer implements AutoCloseable {
                     e.addSuppressed(closing);
                 }
             }
-            if (causedByBind(e)) {
-                throw portInUse(settings);
+            BindException bind = bindCause(e);
+            if (bind != null) {
+                throw cannotBind(settings, bind);
             }
             throw e;
         }
     }
 
-    private static boolean causedByBind(Throwable e) {
+    private static BindException bindCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindException) {
-                return true;
+            if (t instanceof BindException b) {
+                return b;
             }
         }
-        return false;
+        return null;
     }
 
     static void error(Context ctx, int code, String message) {

@@ -46,6 +46,7 @@ public final class FrontServer implements AutoCloseable {
      * @throws UserException when the port is taken, or a non-loopback host has no token
      */
     public static FrontServer start(ServerSettings settings, Supplier<String> runBase, String runToken) {
+        ControlServer.checkUsable(settings);
         AccessToken access = AccessToken.forHost(settings.host(), settings.token());
         RunApi run = new RunApi(runBase, runToken);
         LiveRelay live = new LiveRelay(run);
