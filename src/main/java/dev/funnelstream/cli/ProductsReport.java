@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.util.concurrent.Callable;
 
 /** {@code report products}: views, carts, purchases, rates, revenue and abandoned value per product. */
-@Command(name = "products", description = "Views, carts, purchases, rates, revenue and abandoned value per product.")
+@Command(name = "products", description = {"Views, carts, purchases, rates, revenue and abandoned value per product.",
+        "Rates are ratios of counts: cart_to_purchase can exceed 1, as a purchase needs no cart in this data."})
 final class ProductsReport implements Callable<Integer> {
     @Spec
     CommandSpec spec;
