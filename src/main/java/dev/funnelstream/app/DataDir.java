@@ -2,11 +2,13 @@ package dev.funnelstream.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funnelstream.cli.UserException;
+import dev.funnelstream.read.IoErrors;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -33,8 +35,11 @@ public final class DataDir implements AutoCloseable {
     public static DataDir acquire(Path root) {
         try {
             Files.createDirectories(root);
+        } catch (FileAlreadyExistsException e) {
+            throw new UserException("cannot create data dir " + root + ": "
+                    + (Files.isRegularFile(root) ? "it is a file, not a directory" : IoErrors.reason(e)));
         } catch (IOException e) {
-            throw new UserException("cannot create data dir " + root + ": " + e.getMessage());
+            throw new UserException("cannot create data dir " + root + ": " + IoErrors.reason(e));
         }
         if (!Files.isWritable(root)) {
             throw new UserException("data dir " + root + " is not writable");
@@ -44,7 +49,7 @@ public final class DataDir implements AutoCloseable {
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new UserException("data dir " + root + " is not writable: " + e.getMessage());
+            throw new UserException("data dir " + root + " is not writable: " + IoErrors.reason(e));
         }
         FileLock lock;
         try {
@@ -82,7 +87,7 @@ public final class DataDir implements AutoCloseable {
         try {
             JSON.writeValue(root.resolve("run.json").toFile(), info);
         } catch (IOException e) {
-            throw new UserException("cannot write " + root.resolve("run.json") + ": " + e.getMessage());
+            throw new UserException("cannot write " + root.resolve("run.json") + ": " + IoErrors.reason(e));
         }
     }
 

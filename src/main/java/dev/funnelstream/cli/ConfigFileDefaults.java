@@ -1,5 +1,6 @@
 package dev.funnelstream.cli;
 
+import dev.funnelstream.read.IoErrors;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -15,18 +16,47 @@ import java.util.Properties;
  */
 final class ConfigFileDefaults implements CommandLine.IDefaultValueProvider {
     private final Properties props = new Properties();
+    /** What is wrong with the config file, or null; reported by {@link #check()}. */
+    private final String problem;
 
+    /** The file {@code FUNNELSTREAM_CONFIG} names, else {@code ./funnelstream.properties}. */
     ConfigFileDefaults() {
-        String configured = System.getenv("FUNNELSTREAM_CONFIG");
-        Path file = configured != null ? Path.of(configured) : Path.of("funnelstream.properties");
-        if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                props.load(in);
-            } catch (IOException e) {
-                throw new UserException("cannot read config file " + file + ": " + e.getMessage());
-            }
-        } else if (configured != null) {
-            throw new UserException("config file not found: " + file + " (from FUNNELSTREAM_CONFIG)");
+        this(System.getenv("FUNNELSTREAM_CONFIG"));
+    }
+
+    /**
+     * Reads {@code configured} (null: {@code ./funnelstream.properties} if present). A problem is kept,
+     * not thrown: this runs before picocli's error handling, where an exception is a stack trace.
+     */
+    ConfigFileDefaults(String configured) {
+        problem = load(configured);
+    }
+
+    private String load(String configured) {
+        if (configured != null && configured.isBlank()) {
+            return "FUNNELSTREAM_CONFIG is empty: name a properties file, or unset it";
+        }
+        Path file = Path.of(configured != null ? configured : "funnelstream.properties");
+        if (Files.isDirectory(file) && configured != null) {
+            return "config file " + file + " is a directory (from FUNNELSTREAM_CONFIG)";
+        }
+        if (!Files.isRegularFile(file)) {
+            return configured != null ? "config file not found: " + file + " (from FUNNELSTREAM_CONFIG)" : null;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            props.load(in);
+            return null;
+        } catch (IOException e) {
+            return "cannot read config file " + file + ": " + IoErrors.reason(e);
+        } catch (IllegalArgumentException e) {
+            return "cannot read config file " + file + ": " + e.getMessage(); // a malformed unicode escape
+        }
+    }
+
+    /** Throws what is wrong with the config file, if anything. */
+    void check() {
+        if (problem != null) {
+            throw new UserException(problem);
         }
     }
 

@@ -40,10 +40,37 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     /** Unknown flags and bad values: the message and a hint, no usage wall. */
     static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
+        String subcommandMistake = subcommandMistake(e);
+        if (subcommandMistake != null) {
+            // The line lists the names to choose from: no hint needed.
+            cl.getErr().println("funnelstream: " + subcommandMistake);
+            cl.getErr().flush();
+            return ExitCodes.USAGE;
+        }
         cl.getErr().println("funnelstream: " + oneLine(e.getMessage()));
         cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
         cl.getErr().flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * A subcommand name that is wrong ({@code report bogus}) or missing ({@code report}), said with the
+     * real names; null for any other mistake. Picocli says only "Unmatched argument at index 1".
+     */
+    private static String subcommandMistake(CommandLine.ParameterException e) {
+        CommandLine cl = e.getCommandLine();
+        if (cl.getSubcommands().isEmpty()) {
+            return null;
+        }
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            // A command with subcommands takes no positional arguments: the first word left is the name.
+            String first = unmatched.getUnmatched().get(0);
+            return first.startsWith("-") ? null : SubcommandNames.unknown(cl, first);
+        }
+        if (String.valueOf(e.getMessage()).startsWith("Missing required subcommand")) {
+            return SubcommandNames.missing(cl);
+        }
+        return null;
     }
 
     private static String oneLine(String message) {

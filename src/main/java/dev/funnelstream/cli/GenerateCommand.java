@@ -4,6 +4,7 @@ import dev.funnelstream.generate.GeneratorSettings;
 import dev.funnelstream.generate.MonthFile;
 import dev.funnelstream.generate.ShopFileWriter;
 import dev.funnelstream.generate.ShopFiles;
+import dev.funnelstream.read.IoErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,7 +47,7 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             files = new ShopFileWriter(out).write(settings);
         } catch (IOException e) {
-            throw new UserException("cannot write to " + out + ": " + e.getMessage());
+            throw new UserException("cannot write to " + out + ": " + IoErrors.reason(e));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter w = spec.commandLine().getOut();

@@ -1,5 +1,6 @@
 package dev.funnelstream.cli;
 
+import dev.funnelstream.read.IoErrors;
 import dev.funnelstream.stream.KafkaSettings;
 import picocli.CommandLine.Option;
 
@@ -38,7 +39,7 @@ final class KafkaOptions {
             try (InputStream in = Files.newInputStream(configFile)) {
                 p.load(in);
             } catch (IOException e) {
-                throw new UserException("cannot read Kafka config file " + configFile + ": " + e.getMessage());
+                throw new UserException("cannot read Kafka config file " + configFile + ": " + IoErrors.reason(e));
             }
             p.stringPropertyNames().forEach(k -> props.put(k, p.getProperty(k)));
         }

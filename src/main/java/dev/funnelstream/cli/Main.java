@@ -2,13 +2,16 @@ package dev.funnelstream.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code funnelstream} command line: one subcommand per job. */
-@Command(name = "funnelstream", mixinStandardHelpOptions = true, version = "funnelstream 0.1.0",
+// INHERIT: every subcommand (and every report) gets -h/--help and -V/--version of its own.
+@Command(name = "funnelstream", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, version = "funnelstream 0.1.0",
         description = "Real-time e-commerce funnel analytics: REES46 files -> Kafka -> warehouse.",
         subcommands = {RunCommand.class, StatusCommand.class, GenerateCommand.class, ReportCommand.class, LiveJobCommand.class,
                 PipelineCommand.class, RunsCommand.class, ServeCommand.class,
-                CommandLine.HelpCommand.class})
+                HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -17,10 +20,35 @@ public final class Main {
 
     /** The configured command line, shared by {@code main} and the tests. */
     public static CommandLine commandLine() {
+        return commandLine(new ConfigFileDefaults());
+    }
+
+    static CommandLine commandLine(ConfigFileDefaults defaults) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(ErrorHandler::usageError);
-        cl.setDefaultValueProvider(new ConfigFileDefaults());
+        cl.setDefaultValueProvider(defaults);
+        cl.setExecutionStrategy(parsed -> {
+            // A bad config file stops a command here, where the error handler makes it one line;
+            // help still shows.
+            if (!helpRequested(parsed)) {
+                try {
+                    defaults.check();
+                } catch (UserException e) {
+                    throw new CommandLine.ExecutionException(cl, e.getMessage(), e);
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cl;
+    }
+
+    private static boolean helpRequested(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested() || p.commandSpec().helpCommand()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,6 +1,7 @@
 package dev.funnelstream.cli;
 
 import dev.funnelstream.app.DataDir;
+import dev.funnelstream.serve.HttpUrls;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,7 +31,11 @@ final class RunningRun {
         if (info.isEmpty()) {
             return Optional.empty();
         }
-        String url = "http://" + info.get().get("host") + ":" + info.get().get("port") + path;
+        Optional<String> base = base(info.get());
+        if (base.isEmpty()) {
+            return Optional.empty();
+        }
+        String url = base.get() + path;
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
@@ -49,6 +54,21 @@ final class RunningRun {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking the run in " + dataDir, e);
         }
+    }
+
+    /**
+     * The address of a run recorded in run.json (empty when it records no port); a run listening on
+     * every address is reached over loopback.
+     */
+    static Optional<String> base(Map<String, Object> run) {
+        int port;
+        try {
+            port = Integer.parseInt(String.valueOf(run.get("port")));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        String host = String.valueOf(run.get("host"));
+        return Optional.of(HttpUrls.base(host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host, port));
     }
 
     /** The one-line message for a warehouse file that cannot be opened. */

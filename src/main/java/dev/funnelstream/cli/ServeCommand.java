@@ -5,6 +5,7 @@ import dev.funnelstream.report.ReportService;
 import dev.funnelstream.serve.ControlServer;
 import dev.funnelstream.serve.DashboardService;
 import dev.funnelstream.serve.FrontServer;
+import dev.funnelstream.serve.HttpUrls;
 import dev.funnelstream.serve.LiveFeed;
 import dev.funnelstream.serve.ServerSettings;
 import dev.funnelstream.status.Status;
@@ -78,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
             try (ControlServer http = ControlServer.start(new ServerSettings(server.host, server.port(), server.token()),
                     status, () -> health, reports, new DashboardService(warehouse, reports, LiveFeed.AT_REST))) {
                 lock.publishRun(server.host, http.port());
-                out.println("Serving " + root + " on http://" + server.host + ":" + http.port() + "/ (Ctrl-C stops)");
+                out.println("Serving " + root + " on " + HttpUrls.base(server.host, http.port()) + "/ (Ctrl-C stops)");
                 out.flush();
                 stop.await();
             }
@@ -93,12 +94,12 @@ final class ServeCommand implements Callable<Integer> {
      * (the run's own server keeps answering too).
      */
     private Integer front(Path root, Map<String, Object> run) throws InterruptedException {
-        String runBase = base(run);
+        String runBase = RunningRun.base(run).orElseThrow(); // it answered /health at this address
         // Read again for each request to the run: a run restarted on another port is followed; while
         // none is recorded, the last address is asked (and answers 502 until a run is back).
         AtomicReference<String> current = new AtomicReference<>(runBase);
         Supplier<String> runAddress = () -> current.updateAndGet(
-                last -> DataDir.readRunInfo(root).map(ServeCommand::base).orElse(last));
+                last -> DataDir.readRunInfo(root).flatMap(RunningRun::base).orElse(last));
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
@@ -106,20 +107,14 @@ final class ServeCommand implements Callable<Integer> {
         // The run's token comes from the environment, as for the other commands that ask a run.
         try (FrontServer http = FrontServer.start(new ServerSettings(server.host, server.port(), server.token()),
                 runAddress, System.getenv("FUNNELSTREAM_TOKEN"))) {
-            out.println("A run is using " + root + ": serving its dashboard on http://" + server.host + ":"
-                    + http.port() + "/ with answers from the run at " + runBase + " (Ctrl-C stops)");
+            out.println("A run is using " + root + ": serving its dashboard on " + HttpUrls.base(server.host, http.port())
+                    + "/ with answers from the run at " + runBase + " (Ctrl-C stops)");
             out.flush();
             stop.await();
         } finally {
             closed.countDown();
         }
         return ExitCodes.OK;
-    }
-
-    /** The address of a run recorded in run.json; a run listening on every address is reached over loopback. */
-    private static String base(Map<String, Object> run) {
-        String host = String.valueOf(run.get("host"));
-        return "http://" + (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host) + ":" + run.get("port");
     }
 
     /**

@@ -66,7 +66,7 @@ public final class CsvFileSource implements RowSource {
             // channel costs an extra copy via a direct buffer, about a third of a plain file's read time.
             raw = new FileInputStream(file.toFile());
         } catch (IOException e) {
-            throw new InputFileException(source + ": cannot open: " + oneLine(e.getMessage()), e);
+            throw new InputFileException(source + ": cannot open: " + IoErrors.reason(e), e);
         }
         InputStream in = raw;
         boolean gzip = false;
@@ -82,7 +82,7 @@ public final class CsvFileSource implements RowSource {
         } catch (IOException e) {
             closeQuietly(in);
             throw new InputFileException(source + ": cannot read "
-                    + (gzip ? "gzip header" : "file") + ": " + oneLine(e.getMessage()), e);
+                    + (gzip ? "gzip header" : "file") + ": " + IoErrors.reason(e), e);
         }
         CsvFileSource csv = new CsvFileSource(source, in, gzip);
         csv.channel = ((FileInputStream) raw).getChannel();
@@ -137,7 +137,7 @@ public final class CsvFileSource implements RowSource {
         try {
             in.close();
         } catch (IOException e) {
-            throw new InputFileException(source + ": close failed: " + oneLine(e.getMessage()), e);
+            throw new InputFileException(source + ": close failed: " + IoErrors.reason(e), e);
         }
     }
 
@@ -224,7 +224,7 @@ public final class CsvFileSource implements RowSource {
             return new InputFileException(source + ": truncated gzip stream after row " + rows, e);
         }
         return new InputFileException(
-                source + ": read error after row " + rows + ": " + oneLine(e.getMessage()), e);
+                source + ": read error after row " + rows + ": " + IoErrors.reason(e), e);
     }
 
     /** True when the first line holds bytes no text file has (NUL, most C0 controls). */
@@ -250,10 +250,6 @@ public final class CsvFileSource implements RowSource {
             }
         }
         return true;
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "" : message.replace('\r', ' ').replace('\n', ' ');
     }
 
     private static void closeQuietly(InputStream stream) {

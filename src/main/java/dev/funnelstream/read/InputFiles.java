@@ -54,7 +54,7 @@ public final class InputFiles {
         try (Stream<Path> entries = Files.list(dir)) {
             entries.filter(InputFiles::isCsvName).filter(Files::isRegularFile).forEach(files::add);
         } catch (IOException e) {
-            throw new InputFileException("cannot list " + dir + ": " + e.getMessage(), e);
+            throw new InputFileException("cannot list " + dir + ": " + IoErrors.reason(e), e);
         }
         if (files.isEmpty()) {
             throw new InputFileException("no .csv or .csv.gz files in " + dir);
@@ -97,7 +97,7 @@ public final class InputFiles {
         try {
             return file.toRealPath();
         } catch (IOException e) {
-            throw new InputFileException("cannot resolve " + file + ": " + e.getMessage(), e);
+            throw new InputFileException("cannot resolve " + file + ": " + IoErrors.reason(e), e);
         }
     }
 }

@@ -76,7 +76,7 @@ public final class ControlServer implements AutoCloseable {
             errors(config);
         });
         listen(app, settings, live, cache);
-        log.info("Dashboard on http://{}:{}/{}", settings.host(), app.port(),
+        log.info("Dashboard on {}/{}", HttpUrls.base(settings.host(), app.port()),
                 access.required() ? " (access token required: open it as /?token=...)" : "");
         return new ControlServer(app, live, cache);
     }

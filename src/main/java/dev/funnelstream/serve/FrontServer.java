@@ -74,7 +74,7 @@ public final class FrontServer implements AutoCloseable {
                     "the run at " + run.base() + " does not answer: " + reason(e)));
         });
         ControlServer.listen(app, settings, live, cache);
-        log.info("Dashboard front on http://{}:{}/ for the run at {}", settings.host(), app.port(), run.base());
+        log.info("Dashboard front on {}/ for the run at {}", HttpUrls.base(settings.host(), app.port()), run.base());
         return new FrontServer(app, live, cache);
     }
 

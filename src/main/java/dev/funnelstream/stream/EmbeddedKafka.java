@@ -1,5 +1,6 @@
 package dev.funnelstream.stream;
 
+import dev.funnelstream.read.IoErrors;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -44,7 +45,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create Kafka log dir " + logDir, e);
+            throw new UncheckedIOException("cannot create Kafka log dir " + logDir + ": " + IoErrors.reason(e), e);
         }
         // Ports are picked up front because the static controller quorum names its port; the
         // window between closing the probe socket and the broker binding it is small.

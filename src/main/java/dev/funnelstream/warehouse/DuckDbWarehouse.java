@@ -1,5 +1,6 @@
 package dev.funnelstream.warehouse;
 
+import dev.funnelstream.read.IoErrors;
 import dev.funnelstream.stream.QuarantineRecord;
 import dev.funnelstream.stream.ReplayProgress;
 import dev.funnelstream.validate.EventTimes;
@@ -228,7 +229,7 @@ public final class DuckDbWarehouse implements Warehouse {
                         .endRow();
             }
         } catch (IOException e) {
-            throw new SQLException("cannot write the stage files in " + stageDir + ": " + e.getMessage(), e);
+            throw new SQLException("cannot write the stage files in " + stageDir + ": " + IoErrors.reason(e), e);
         }
     }
 

@@ -1,0 +1,102 @@
+package dev.funnelstream.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Mistakes in what is named (a report, a command, the config file, a dir): one line on stderr, exit code 2. */
+class UsageMistakeTest {
+    private static final String REPORTS = "revenue-by-category, revenue-by-top-category, top-brands, daily-revenue,"
+            + " funnel, products, abandoned-carts, monthly, events-per-minute, live-funnel, trending-products,"
+            + " conversion-funnel";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anUnknownReportListsTheReports() {
+        CliRun r = CliRun.inJvm("report", "bogus");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("funnelstream: unknown report 'bogus'; reports: " + REPORTS + "\n");
+    }
+
+    @Test
+    void aMissingReportListsTheReports() {
+        CliRun r = CliRun.inJvm("report");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("funnelstream: name a report; reports: " + REPORTS + "\n");
+    }
+
+    @Test
+    void anUnknownCommandListsTheCommands() {
+        CliRun r = CliRun.inJvm("bogus");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("funnelstream: unknown command 'bogus'; commands: run, status, generate, report,"
+                + " live-job, pipeline, runs, serve, help\n");
+    }
+
+    @Test
+    void aWordAfterAReportIsStillPicoclisMessage() {
+        CliRun r = CliRun.inJvm("report", "funnel", "bogus");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("funnelstream: Unmatched argument at index 2: 'bogus'\n");
+    }
+
+    @Test
+    void aBadConfigFileIsOneLineAndExitCode2NoStackTrace() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("conf.d"));
+        Map<String, String> expected = Map.of(
+                tmp.resolve("missing.properties").toString(),
+                "funnelstream: config file not found: " + tmp.resolve("missing.properties") + " (from FUNNELSTREAM_CONFIG)\n",
+                "", "funnelstream: FUNNELSTREAM_CONFIG is empty: name a properties file, or unset it\n",
+                dir.toString(), "funnelstream: config file " + dir + " is a directory (from FUNNELSTREAM_CONFIG)\n");
+        for (Map.Entry<String, String> config : expected.entrySet()) {
+            CliRun r = CliRun.process(tmp, Map.of("FUNNELSTREAM_CONFIG", config.getKey()),
+                    "status", "--data-dir", tmp.resolve("data").toString());
+
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).isEqualTo(config.getValue());
+            assertThat(r.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void aGoodConfigFileStillSetsDefaults() throws Exception {
+        Path config = Files.writeString(tmp.resolve("fs.properties"), "data-dir=" + tmp.resolve("from-config") + "\n");
+
+        CliRun r = CliRun.inJvm(new ConfigFileDefaults(config.toString()), "status");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("funnelstream: no warehouse in " + tmp.resolve("from-config") + " ");
+    }
+
+    @Test
+    void aDataDirThatIsAFileSaysSo() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+
+        CliRun r = CliRun.inJvm("run", "--data-dir", file.toString(), "--port", "0", "--no-flink",
+                "--events", "10", "--until-drained");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("funnelstream: cannot create data dir " + file + ": it is a file, not a directory\n");
+    }
+
+    @Test
+    void generateIntoAFileSaysWhyNotThePathAgain() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+
+        CliRun r = CliRun.inJvm("generate", "--out", file.resolve("out").toString(), "--events", "10");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("funnelstream: cannot write to " + file.resolve("out") + ": not a directory\n");
+    }
+}
