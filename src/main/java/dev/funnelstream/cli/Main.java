@@ -28,6 +28,9 @@ public final class Main {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(ErrorHandler::usageError);
         cl.setDefaultValueProvider(defaults);
+        // The commands' descriptions are written as lines of up to ~100 characters; at picocli's
+        // default 80 they would wrap mid-sentence.
+        cl.setUsageHelpWidth(120);
         cl.setExecutionStrategy(parsed -> {
             // A bad config file stops a command here, where the error handler makes it one line;
             // help still shows.
