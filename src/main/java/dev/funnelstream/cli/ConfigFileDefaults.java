@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Option defaults from a properties file, between the built-in defaults and the environment:
@@ -16,6 +20,8 @@ import java.util.Properties;
  */
 final class ConfigFileDefaults implements CommandLine.IDefaultValueProvider {
     private final Properties props = new Properties();
+    /** The file read, or null when there is none. */
+    private Path file;
     /** What is wrong with the config file, or null; reported by {@link #check()}. */
     private final String problem;
 
@@ -45,12 +51,28 @@ final class ConfigFileDefaults implements CommandLine.IDefaultValueProvider {
         }
         try (InputStream in = Files.newInputStream(file)) {
             props.load(in);
+            this.file = file;
             return null;
         } catch (IOException e) {
             return "cannot read config file " + file + ": " + IoErrors.reason(e);
         } catch (IllegalArgumentException e) {
             return "cannot read config file " + file + ": " + e.getMessage(); // a malformed unicode escape
         }
+    }
+
+    /**
+     * A warning for each key of the file that names no option of any command (a typo such as
+     * {@code datadir} would otherwise be ignored without a word); empty when there is no file.
+     */
+    List<String> unknownKeyWarnings(Set<String> optionNames) {
+        List<String> out = new ArrayList<>();
+        for (String key : new TreeSet<>(props.stringPropertyNames())) {
+            if (!optionNames.contains(key)) {
+                out.add("warning: config file " + file + ": unknown key '" + key
+                        + "' (keys are option names without dashes, e.g. data-dir); it is ignored");
+            }
+        }
+        return out;
     }
 
     /** Throws what is wrong with the config file, if anything. */

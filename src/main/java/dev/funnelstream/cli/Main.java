@@ -5,6 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /** The {@code funnelstream} command line: one subcommand per job. */
 // INHERIT: every subcommand (and every report) gets -h/--help and -V/--version of its own.
 @Command(name = "funnelstream", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, version = "funnelstream 0.1.0",
@@ -40,10 +43,26 @@ public final class Main {
                 } catch (UserException e) {
                     throw new CommandLine.ExecutionException(cl, e.getMessage(), e);
                 }
+                for (String warning : defaults.unknownKeyWarnings(optionNames(cl))) {
+                    cl.getErr().println("funnelstream: " + warning);
+                }
+                cl.getErr().flush();
             }
             return new CommandLine.RunLast().execute(parsed);
         });
         return cl;
+    }
+
+    /** Every command's long option names without dashes: the keys a config file may set. */
+    private static Set<String> optionNames(CommandLine cl) {
+        Set<String> out = new HashSet<>();
+        for (CommandLine.Model.OptionSpec option : cl.getCommandSpec().options()) {
+            out.add(option.longestName().replaceFirst("^-+", ""));
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            out.addAll(optionNames(sub));
+        }
+        return out;
     }
 
     private static boolean helpRequested(ParseResult parsed) {

@@ -80,6 +80,20 @@ class UsageMistakeTest {
     }
 
     @Test
+    void anUnknownConfigKeyIsWarnedAboutNotSilentlyIgnored() throws Exception {
+        Path config = Files.writeString(tmp.resolve("fs.properties"),
+                "datadir=/nowhere\ndata-dir=" + tmp.resolve("from-config") + "\nlimit=5\n");
+
+        CliRun r = CliRun.inJvm(new ConfigFileDefaults(config.toString()), "status");
+
+        // data-dir (status) and limit (a report's) are options; datadir is a typo.
+        assertThat(r.err()).startsWith("funnelstream: warning: config file " + config
+                + ": unknown key 'datadir' (keys are option names without dashes, e.g. data-dir); it is ignored\n"
+                + "funnelstream: no warehouse in " + tmp.resolve("from-config") + " ");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void aDataDirThatIsAFileSaysSo() throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
 
