@@ -2,6 +2,8 @@ package dev.funnelstream.read;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,7 +12,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Locale;
 
-/** Why a file operation failed, in words for a one-line message ("permission denied", "not a directory"). */
+/**
+ * Why a file (or network) operation failed, in words for a one-line message ("permission denied",
+ * "not a directory", "connection refused").
+ */
 public final class IoErrors {
     private IoErrors() {
     }
@@ -46,6 +51,10 @@ public final class IoErrors {
             return "not a directory";
         } else if (e instanceof DirectoryNotEmptyException) {
             return "directory not empty";
+        } else if (e instanceof ConnectException) {
+            return "connection refused";
+        } else if (e instanceof HttpTimeoutException) {
+            return "timed out";
         } else if (e.getClass() == FileSystemException.class) {
             return "file system error";
         } else if (e.getClass() == IOException.class) {

@@ -3,6 +3,7 @@ package dev.funnelstream.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.funnelstream.cli.UserException;
+import dev.funnelstream.read.IoErrors;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -71,7 +72,7 @@ public final class FrontServer implements AutoCloseable {
             ControlServer.errors(config);
             // The most specific mapping wins: a run that does not answer is a 502, not a 500.
             config.routes.exception(IOException.class, (e, ctx) -> ControlServer.error(ctx, 502,
-                    "the run at " + run.base() + " does not answer: " + reason(e)));
+                    "the run at " + run.base() + " does not answer: " + IoErrors.reason(e)));
         });
         ControlServer.listen(app, settings, live, cache);
         log.info("Dashboard front on {}/ for the run at {}", HttpUrls.base(settings.host(), app.port()), run.base());
@@ -138,15 +139,5 @@ public final class FrontServer implements AutoCloseable {
         live.close();
         app.stop();
         cache.close();
-    }
-
-    /** Why a request to the run failed, in words: a refused connection often carries no message. */
-    static String reason(IOException e) {
-        if (e.getMessage() != null && !e.getMessage().isBlank()) {
-            return e.getMessage();
-        }
-        return e instanceof java.net.ConnectException ? "connection refused"
-                : e instanceof java.net.http.HttpTimeoutException ? "timed out"
-                : e.getClass().getSimpleName();
     }
 }

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -36,6 +38,15 @@ class IoErrorsTest {
         assertThat(IoErrors.reason(new NoSuchFileException("/nope"))).isEqualTo("no such file or directory");
         assertThat(IoErrors.reason(new FileSystemException("/x"))).isEqualTo("file system error");
         assertThat(IoErrors.reason(new FileSystemLoopException("/x"))).isEqualTo("file system loop");
+    }
+
+    @Test
+    void aNetworkFailureWithoutAMessageInWords() {
+        // The HTTP client's refused connection carries no message at all.
+        assertThat(IoErrors.reason(new ConnectException())).isEqualTo("connection refused");
+        assertThat(IoErrors.reason(new HttpTimeoutException(""))).isEqualTo("timed out");
+        assertThat(IoErrors.reason(new ConnectException("Connection refused: /127.0.0.1:1")))
+                .isEqualTo("Connection refused: /127.0.0.1:1");
     }
 
     @Test
