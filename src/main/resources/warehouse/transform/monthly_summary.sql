@@ -20,13 +20,17 @@ ORDER BY month;
 
 DROP TABLE month_user_changes;
 
--- A table, not a CTE: with its size known, DuckDB builds the join below on it.
+-- A table, not a CTE: with its size known, DuckDB builds the join below on it. The hash is taken
+-- once per session after grouping, not per event as part of the grouping key.
 CREATE TEMP TABLE new_month_sessions AS
-SELECT CAST(date_trunc('month', day) AS DATE) AS month, user_session, hash(user_session) AS session_hash,
-       bool_or(event_type = 'purchase') AS purchased
-FROM new_events
-WHERE user_session IS NOT NULL
-GROUP BY ALL;
+SELECT month, user_session, hash(user_session) AS session_hash, purchased
+FROM (
+    SELECT CAST(date_trunc('month', day) AS DATE) AS month, user_session,
+           bool_or(event_type = 'purchase') AS purchased
+    FROM new_events
+    WHERE user_session IS NOT NULL
+    GROUP BY ALL
+);
 
 -- The rebuilt months' members with a new session's hash: matching an 8-byte hash is far cheaper
 -- than matching the id over a month's million sessions. The ids are compared below, on these few.

@@ -24,9 +24,11 @@ SET VARIABLE days_until = (SELECT CAST(max(day) + 1 AS TIMESTAMPTZ) FROM dirty_d
 SET VARIABLE months_from = (SELECT min(month) FROM dirty_months);
 SET VARIABLE months_to = (SELECT max(month) FROM dirty_months);
 
--- Every event of the days to rebuild.
+-- Every event of the days to rebuild: on the first run every event, without matching each one's
+-- day against the rebuilt days (DuckDB folds the variable and drops the match).
 CREATE TEMP VIEW dirty_day_events AS
 SELECT e.*, pipeline.utc_day(e.event_time) AS day
 FROM raw.events e
-WHERE e.event_time >= getvariable('days_from') AND e.event_time < getvariable('days_until')
-  AND pipeline.utc_day(e.event_time) IN (SELECT day FROM dirty_days);
+WHERE getvariable('first_run')
+   OR (e.event_time >= getvariable('days_from') AND e.event_time < getvariable('days_until')
+       AND pipeline.utc_day(e.event_time) IN (SELECT day FROM dirty_days));
