@@ -1,17 +1,28 @@
 -- The new events per product (counts, revenue, latest non-null category and brand), added to the
--- totals of the runs before: each event is new in exactly one run.
+-- totals of the runs before: each event is new in exactly one run. The events group first by
+-- product, category and brand (a product has few of those), and the latest category and brand are
+-- picked from those groups: arg_max over every event copies a string each time a later one comes
+-- (9-17 s against 6 s over 40M events).
 CREATE TEMP TABLE product_merged AS
-WITH product_changes AS (
-    SELECT product_id,
-           arg_max(category_code, event_time) AS category_code,
-           max(event_time) FILTER (WHERE category_code IS NOT NULL) AS category_seen,
-           arg_max(brand, event_time) AS brand,
-           max(event_time) FILTER (WHERE brand IS NOT NULL) AS brand_seen,
+WITH product_labels AS (
+    SELECT product_id, category_code, brand, max(event_time) AS seen,
            count(*) FILTER (WHERE event_type = 'view')     AS views,
            count(*) FILTER (WHERE event_type = 'cart')     AS carts,
            count(*) FILTER (WHERE event_type = 'purchase') AS purchases,
-           coalesce(sum(price) FILTER (WHERE event_type = 'purchase'), 0) AS revenue
+           sum(price) FILTER (WHERE event_type = 'purchase') AS revenue
     FROM new_events
+    GROUP BY product_id, category_code, brand
+), product_changes AS (
+    SELECT product_id,
+           arg_max(category_code, seen) AS category_code,
+           max(seen) FILTER (WHERE category_code IS NOT NULL) AS category_seen,
+           arg_max(brand, seen) AS brand,
+           max(seen) FILTER (WHERE brand IS NOT NULL) AS brand_seen,
+           CAST(sum(views) AS BIGINT)     AS views,
+           CAST(sum(carts) AS BIGINT)     AS carts,
+           CAST(sum(purchases) AS BIGINT) AS purchases,
+           coalesce(sum(revenue), 0)      AS revenue
+    FROM product_labels
     GROUP BY product_id
 )
 SELECT c.product_id,

@@ -133,6 +133,27 @@ class TransformsTest {
     }
 
     @Test
+    void aProductIsLabelledWithItsLatestNonNullCategoryAndBrandWhateverTheLoadOrder() throws SQLException {
+        // Product 7 is relabelled over time; its brand is last known on the 2nd, its category on the
+        // 3rd. A late event from the 1st, landed last, must not take the labels back.
+        new RawEvents()
+                .add("2019-10-01T10:00:00Z", "view", 7, "kids.toys", "lego", "5.00", 1, "a")
+                .add("2019-10-02T10:00:00Z", "view", 7, null, "mega", "5.00", 2, "b")
+                .add("2019-10-03T10:00:00Z", "cart", 7, "kids.games", null, "5.00", 3, "c")
+                .load(c, FIRST_LOAD);
+        Transforms.run(c);
+        String labels = "SELECT category_code, brand, views, carts FROM reporting.product_funnel WHERE product_id = 7";
+        assertThat(rows(c, labels)).containsExactly("kids.games|mega|2|1");
+
+        new RawEvents().startIdsAt(100)
+                .add("2019-10-01T09:00:00Z", "view", 7, "toys.old", "oldbrand", "5.00", 4, "d")
+                .load(c, LATER_LOAD);
+        Transforms.run(c);
+
+        assertThat(rows(c, labels)).containsExactly("kids.games|mega|3|1");
+    }
+
+    @Test
     void abandonedCartsAreSessionsWithACartAndNoPurchase() throws SQLException {
         RawEvents.shop().load(c, FIRST_LOAD);
 
