@@ -2,6 +2,7 @@ package dev.funnelstream.stream;
 
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * Where Kafka is and how to talk to it: the bootstrap servers plus any client properties from the
@@ -21,5 +22,12 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> clientP
         p.put("bootstrap.servers", bootstrapServers);
         overrides.forEach(p::put);
         return p;
+    }
+
+    /** The property names only: their values may be secrets (a SASL password), and records print every field. */
+    @Override
+    public String toString() {
+        return "KafkaSettings[bootstrapServers=" + bootstrapServers + ", clientProperties="
+                + new TreeSet<>(clientProperties.keySet()) + "]";
     }
 }
