@@ -1,9 +1,9 @@
 -- Loads a staged batch (written by the loader as CSV) into the raw layer, inside the batch's
--- transaction. ${events_file} and ${duplicates_file} are paths the loader chooses, never user input.
+-- transaction. The staged file's path is the second parameter: it lies under the user's data dir.
 INSERT INTO raw.events
 SELECT event_id, event_time, event_type, product_id, category_id, category_code, brand, price,
        user_id, user_session, kafka_partition, kafka_offset, ?
-FROM read_csv('${events_file}', header = false, auto_detect = false, delim = ',', quote = '"',
+FROM read_csv(?, header = false, auto_detect = false, delim = ',', quote = '"',
               escape = '"', nullstr = '\N', allow_quoted_nulls = false,
               columns = {'event_id': 'BIGINT', 'event_time': 'TIMESTAMPTZ', 'event_type': 'VARCHAR',
                          'product_id': 'BIGINT', 'category_id': 'BIGINT', 'category_code': 'VARCHAR',
@@ -11,6 +11,6 @@ FROM read_csv('${events_file}', header = false, auto_detect = false, delim = ','
                          'user_session': 'VARCHAR', 'kafka_partition': 'INTEGER', 'kafka_offset': 'BIGINT'});
 INSERT INTO raw.duplicates
 SELECT event_id, event_time, kafka_partition, kafka_offset, ?
-FROM read_csv('${duplicates_file}', header = false, auto_detect = false, delim = ',',
+FROM read_csv(?, header = false, auto_detect = false, delim = ',',
               columns = {'event_id': 'BIGINT', 'event_time': 'TIMESTAMPTZ',
                          'kafka_partition': 'INTEGER', 'kafka_offset': 'BIGINT'});

@@ -33,6 +33,7 @@ public final class DataDir implements AutoCloseable {
 
     /** Creates the dir if needed and takes its lock; a second run on it gets a clear error. */
     public static DataDir acquire(Path root) {
+        warehouseFile(root); // refuses a path DuckDB cannot open before anything is created there
         try {
             Files.createDirectories(root);
         } catch (FileAlreadyExistsException e) {
@@ -73,7 +74,16 @@ public final class DataDir implements AutoCloseable {
         return warehouseFile(root);
     }
 
+    /**
+     * The warehouse file of a data dir. A path with {@code ;} is refused: DuckDB's JDBC URL reads
+     * what follows a {@code ;} as its own settings, so such a dir would open with settings the
+     * user never meant (or not at all).
+     */
     public static Path warehouseFile(Path root) {
+        if (root.toAbsolutePath().toString().indexOf(';') >= 0) {
+            throw new UserException("data dir " + root.toAbsolutePath() + " has a ';' in its path, which DuckDB cannot"
+                    + " open (it reads what follows as settings): choose a data dir without ';'");
+        }
         return root.resolve("warehouse.duckdb");
     }
 

@@ -165,12 +165,12 @@ public final class DuckDbWarehouse implements Warehouse {
             }
             writer.setAutoCommit(false);
             if (staged) {
-                Map<String, String> files = Map.of(
-                        "events_file", stageDir.resolve(EVENTS_STAGE).toString(),
-                        "duplicates_file", stageDir.resolve(DUPLICATES_STAGE).toString());
-                for (String sql : SqlFiles.statements("land/move_stage.sql", files)) {
-                    try (PreparedStatement ps = writer.prepareStatement(sql)) {
+                List<String> moves = SqlFiles.statements("land/move_stage.sql");
+                List<Path> files = List.of(stageDir.resolve(EVENTS_STAGE), stageDir.resolve(DUPLICATES_STAGE));
+                for (int i = 0; i < moves.size(); i++) {
+                    try (PreparedStatement ps = writer.prepareStatement(moves.get(i))) {
                         ps.setObject(1, now);
+                        ps.setString(2, files.get(i).toString());
                         ps.executeUpdate();
                     }
                 }

@@ -8,9 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Loads SQL kept as resource files under {@code /warehouse/}, one purpose per file. */
 public final class SqlFiles {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");
+
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
     private SqlFiles() {
@@ -43,20 +47,25 @@ public final class SqlFiles {
     }
 
     /**
-     * The statements of a file with {@code ${key}} placeholders filled in. Values are quoted as SQL
-     * string contents; they are the program's own (file paths it chose), never user input, which
-     * always goes through JDBC parameters.
+     * The statements of a file with {@code ${key}} placeholders filled in, in one pass over the file's
+     * text (a value is never scanned for placeholders itself). Values are quoted as SQL string
+     * contents; they are the program's own names and row lists, never user input, which always goes
+     * through JDBC parameters.
      */
     public static List<String> statements(String name, Map<String, String> values) {
         List<String> out = new ArrayList<>();
         for (String sql : statements(name)) {
-            for (Map.Entry<String, String> v : values.entrySet()) {
-                sql = sql.replace("${" + v.getKey() + "}", v.getValue().replace("'", "''"));
+            Matcher m = PLACEHOLDER.matcher(sql);
+            StringBuilder filled = new StringBuilder();
+            while (m.find()) {
+                String value = values.get(m.group(1));
+                if (value == null) {
+                    throw new IllegalStateException("unfilled placeholder ${" + m.group(1) + "} in " + name);
+                }
+                m.appendReplacement(filled, Matcher.quoteReplacement(value.replace("'", "''")));
             }
-            if (sql.contains("${")) {
-                throw new IllegalStateException("unfilled placeholder in " + name + ": " + sql);
-            }
-            out.add(sql);
+            m.appendTail(filled);
+            out.add(filled.toString());
         }
         return out;
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,5 +113,21 @@ class UsageMistakeTest {
 
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).isEqualTo("funnelstream: cannot write to " + file.resolve("out") + ": not a directory\n");
+    }
+
+    @Test
+    void aDataDirWithASemicolonIsRefusedBeforeDuckDbReadsItAsSettings() {
+        Path dir = tmp.resolve("a;access_mode=READ_ONLY");
+
+        for (String[] args : List.of(new String[] {"status", "--data-dir", dir.toString()},
+                new String[] {"run", "--data-dir", dir.toString(), "--port", "0", "--no-flink", "--events", "10",
+                        "--until-drained"})) {
+            CliRun r = CliRun.inJvm(args);
+
+            assertThat(r.code()).as(args[0]).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).as(args[0]).startsWith("funnelstream: data dir " + dir.toAbsolutePath() + " has a ';'")
+                    .doesNotContain("Exception").hasLineCount(1);
+        }
+        assertThat(dir).as("nothing was created there").doesNotExist();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +85,20 @@ class SqlFilesTest {
         assertThatThrownBy(() -> SqlFiles.statements("migrations/V999__nothing.sql"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("/warehouse/migrations/V999__nothing.sql");
+    }
+
+    @Test
+    void placeholdersAreFilledInOnePassAndAValueIsNeverReadForPlaceholders() {
+        String sql = SqlFiles.statements("land/select_offsets.sql", Map.of("pipeline", "x${pipeline}'y")).get(0);
+
+        assertThat(sql).isEqualTo("SELECT topic, kafka_partition, next_offset\nFROM x${pipeline}''y.consumer_offsets\n"
+                + "WHERE consumer = ?;");
+    }
+
+    @Test
+    void aPlaceholderWithoutAValueIsAnError() {
+        assertThatThrownBy(() -> SqlFiles.statements("land/select_offsets.sql", Map.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("${pipeline}").hasMessageContaining("land/select_offsets.sql");
     }
 }
