@@ -52,6 +52,14 @@ public final class FunnelJob {
      * @param restoreFrom a checkpoint to resume from, or null to start from the earliest offsets
      */
     public static TableResult submit(JobSettings s, String restoreFrom) {
+        try {
+            return build(s, restoreFrom);
+        } catch (RuntimeException e) {
+            throw new SecretValues(s.clientProperties().values()).masked(e);
+        }
+    }
+
+    private static TableResult build(JobSettings s, String restoreFrom) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(s, restoreFrom));
         StreamTableEnvironment t = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
         tableConfig(s).forEach((k, v) -> t.getConfig().getConfiguration().setString(k, v));
