@@ -339,16 +339,22 @@ public final class Funnelstream implements AutoCloseable {
         replayer.close();
     }
 
+    /** Each loader closes its own consumer as its thread ends. */
     private void stopAggregateLoader() throws InterruptedException {
         aggregateLoader.stop();
-        aggregateLoaderThread.join(Duration.ofSeconds(30).toMillis());
-        aggregateLoader.closeConsumer();
+        awaitEnd(aggregateLoaderThread);
     }
 
     private void stopLoader() throws InterruptedException {
         loader.stop();
-        loaderThread.join(Duration.ofSeconds(30).toMillis());
-        loader.closeConsumer();
+        awaitEnd(loaderThread);
+    }
+
+    private static void awaitEnd(Thread thread) throws InterruptedException {
+        thread.join(Duration.ofSeconds(30).toMillis());
+        if (thread.isAlive()) {
+            log.warn("{} has not stopped after 30 s; it stops after the batch in hand", thread.getName());
+        }
     }
 
     /**
@@ -399,15 +405,21 @@ public final class Funnelstream implements AutoCloseable {
     /** Stops every component in the reverse order of starting; a second call does nothing. */
     @Override
     public synchronized void close() {
+        // An interrupt would cut short every later component's wait to stop cleanly: it is set
+        // again once all are closed.
+        boolean interrupted = Thread.interrupted();
         while (!resources.isEmpty()) {
             AutoCloseable r = resources.pop();
             try {
                 r.close();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                interrupted = true;
             } catch (Exception e) {
                 log.warn("Error while shutting down: {}", e.toString());
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

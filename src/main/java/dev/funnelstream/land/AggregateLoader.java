@@ -82,6 +82,10 @@ public final class AggregateLoader implements Runnable {
         } catch (Throwable t) {
             failure = t;
             log.error("Aggregate loader stopped: {}", t.toString(), t);
+        } finally {
+            // Here, in the consumer's own thread: Kafka refuses a close from another thread while
+            // this one still uses it (a stop that times out during a long commit).
+            consumer.close(Duration.ofSeconds(5));
         }
     }
 
@@ -197,7 +201,7 @@ public final class AggregateLoader implements Runnable {
         consumer.wakeup();
     }
 
-    /** Closes the Kafka consumer; call once the loader's thread has ended. */
+    /** Closes the Kafka consumer of a loader that never ran: {@link #run} closes it as it ends (closing twice does nothing). */
     public void closeConsumer() {
         consumer.close(Duration.ofSeconds(5));
     }

@@ -95,6 +95,10 @@ public final class Loader implements Runnable, AutoCloseable {
         } catch (Throwable t) {
             failure = t;
             log.error("Loader stopped: {}", t.toString(), t);
+        } finally {
+            // Here, in the consumer's own thread: Kafka refuses a close from another thread while
+            // this one still uses it (a stop that times out during a long commit).
+            consumer.close(Duration.ofSeconds(5));
         }
     }
 
@@ -295,7 +299,7 @@ public final class Loader implements Runnable, AutoCloseable {
         stop();
     }
 
-    /** Closes the Kafka consumer; call from the loader's thread's owner after it has ended. */
+    /** Closes the Kafka consumer of a loader that never ran: {@link #run} closes it as it ends (closing twice does nothing). */
     public void closeConsumer() {
         consumer.close(Duration.ofSeconds(5));
     }
