@@ -508,13 +508,23 @@ public final class DuckDbWarehouse implements Warehouse {
         return c;
     }
 
+    /**
+     * Closes both writers, each on its own: a failure closing one still closes the other. The
+     * aggregate writer's lock is taken, so a batch of aggregates in flight ends first.
+     */
     @Override
-    public void close() {
-        try {
+    public synchronized void close() {
+        synchronized (aggregateLock) {
             if (aggregateWriter != null) {
-                aggregateWriter.close();
+                closeQuietly(aggregateWriter);
             }
-            writer.close();
+        }
+        closeQuietly(writer);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
         } catch (SQLException e) {
             // Closing flushes the WAL; a failure here leaves the file to be recovered on next open.
             org.slf4j.LoggerFactory.getLogger(DuckDbWarehouse.class).warn("Closing the warehouse failed: {}", e.getMessage());

@@ -174,8 +174,8 @@ class JobSqlTest {
     }
 
     /**
-     * Fails today: the trailing-comma removal runs over the filled SQL, string literals included, so a
-     * value (a password, say) containing a comma followed by ')' is silently changed.
+     * The trailing-comma removal must not reach into string literals: a value (a password, say)
+     * containing a comma followed by ')' is kept as it is.
      */
     @Test
     void aValueWithACommaBeforeAParenthesisIsKeptAsIs() {
