@@ -5,11 +5,9 @@ import dev.funnelstream.stream.QuarantineRecord;
 import dev.funnelstream.stream.ReplayProgress;
 import dev.funnelstream.validate.EventTimes;
 import dev.funnelstream.validate.RawEvent;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -49,10 +46,8 @@ public final class DuckDbWarehouse implements Warehouse {
     private final boolean readOnly;
     private final Path stageDir;
     /** Its own connection, so live aggregates never wait for a large raw batch to commit. */
-    private Connection aggregateWriter;
+    private AggregateWriter aggregateWriter;
     private final Object aggregateLock = new Object();
-    /** The aggregates whose TEMP stage exists on {@link #aggregateWriter}. */
-    private final Set<String> stages = new HashSet<>();
 
     private DuckDbWarehouse(DuckDBConnection writer, boolean readOnly, Path stageDir) {
         this.writer = writer;
@@ -358,107 +353,10 @@ public final class DuckDbWarehouse implements Warehouse {
                 throw new IllegalStateException("warehouse opened read-only");
             }
             if (aggregateWriter == null) {
-                aggregateWriter = connect();
+                aggregateWriter = new AggregateWriter(connect());
             }
-            Connection c = aggregateWriter;
-            createStages(c, batch.changes());
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            try {
-                c.setAutoCommit(false);
-                writeChanges(c, batch.changes(), now);
-                upsertPositions(c, LIVE_PIPELINE, consumer, batch.positions(), now);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            aggregateWriter.land(batch, (c, now) -> upsertPositions(c, LIVE_PIPELINE, consumer, batch.positions(), now));
         }
-    }
-
-    /** Creates the missing stages outside the batch's transaction, so a rollback cannot undo them. */
-    private void createStages(Connection c, List<AggregateBatch.Change> changes) throws SQLException {
-        for (AggregateBatch.Change change : changes) {
-            if (!change.isDelete() && !stages.contains(change.aggregate())) {
-                Map<String, String> names = Map.of("aggregate", change.aggregate(),
-                        "table", processedTable(change.aggregate()));
-                try (Statement st = c.createStatement()) {
-                    for (String sql : SqlFiles.statements("land/processed/stage.sql", names)) {
-                        st.execute(sql);
-                    }
-                }
-                stages.add(change.aggregate());
-            }
-        }
-    }
-
-    /**
-     * Stages each aggregate's rows with DuckDB's appender and merges them in one statement:
-     * row-by-row upserts into an indexed table cost about a millisecond each, too slow for a stream.
-     */
-    private static void writeChanges(Connection c, List<AggregateBatch.Change> changes, OffsetDateTime now)
-            throws SQLException {
-        Map<String, List<Object[]>> upserts = new LinkedHashMap<>();
-        for (AggregateBatch.Change change : changes) {
-            if (change.isDelete()) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        SqlFiles.load("land/processed/" + change.aggregate() + "_delete.sql"))) {
-                    bind(ps, 0, change.key());
-                    ps.executeUpdate();
-                }
-            } else {
-                upserts.computeIfAbsent(change.aggregate(), a -> new ArrayList<>()).add(change.values());
-            }
-        }
-        for (Map.Entry<String, List<Object[]>> e : upserts.entrySet()) {
-            Map<String, String> names = Map.of("aggregate", e.getKey(), "table", processedTable(e.getKey()));
-            try (DuckDBAppender appender = c.unwrap(DuckDBConnection.class)
-                    .createAppender("temp", "main", "stage_" + e.getKey())) {
-                for (Object[] row : e.getValue()) {
-                    appender.beginRow();
-                    for (Object v : row) {
-                        appendValue(appender, v);
-                    }
-                    appender.append(now);
-                    appender.endRow();
-                }
-            }
-            try (Statement st = c.createStatement()) {
-                for (String sql : SqlFiles.statements("land/processed/merge.sql", names)) {
-                    st.execute(sql);
-                }
-            }
-        }
-    }
-
-    private static String processedTable(String aggregate) {
-        return aggregate.equals("trending") ? "trending_products" : aggregate;
-    }
-
-    private static void appendValue(DuckDBAppender a, Object v) throws SQLException {
-        if (v == null) {
-            a.appendNull();
-        } else if (v instanceof OffsetDateTime t) {
-            a.append(t);
-        } else if (v instanceof BigDecimal d) {
-            a.append(d);
-        } else if (v instanceof Long l) {
-            a.append(l);
-        } else if (v instanceof Integer i) {
-            a.append(i);
-        } else if (v instanceof String s) {
-            a.append(s);
-        } else {
-            throw new IllegalArgumentException("cannot stage a " + v.getClass().getSimpleName());
-        }
-    }
-
-    private static int bind(PreparedStatement ps, int at, Object[] values) throws SQLException {
-        for (Object v : values) {
-            ps.setObject(++at, v);
-        }
-        return at;
     }
 
     @Override
@@ -516,7 +414,7 @@ public final class DuckDbWarehouse implements Warehouse {
     public synchronized void close() {
         synchronized (aggregateLock) {
             if (aggregateWriter != null) {
-                closeQuietly(aggregateWriter);
+                closeQuietly(aggregateWriter.connection());
             }
         }
         closeQuietly(writer);
