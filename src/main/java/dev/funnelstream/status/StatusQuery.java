@@ -27,6 +27,19 @@ public final class StatusQuery {
      * @param liveLag the running loader's lag, or null to use the last one it recorded
      */
     public static Status read(Connection c, Long liveLag, boolean live) throws SQLException {
+        // One transaction, so every figure comes from one snapshot: read one query at a time while
+        // the loader commits, the events by type could add up to more than the events.
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            return readSnapshot(c, liveLag, live);
+        } finally {
+            c.rollback(); // read-only: nothing to keep
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static Status readSnapshot(Connection c, Long liveLag, boolean live) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SqlFiles.load("status/summary.sql"));
              ResultSet rs = ps.executeQuery()) {
             rs.next();
