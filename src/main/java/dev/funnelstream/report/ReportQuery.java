@@ -23,6 +23,7 @@ public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String ca
     private static final Instant LAST_TIME = Instant.parse("9999-12-31T23:59:59.999999Z");
     /** What a category code or brand is made of in the data; anything else is a mistake (or an attack). */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._&+-]{1,100}");
+    private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("\\d{4}-");
     /** A time with hours and minutes but no seconds, with or without an offset. */
     private static final Pattern TO_THE_MINUTE =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})?");
@@ -70,7 +71,7 @@ public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String ca
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return LocalDate.parse(fourDigitYear(text.strip()));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(option + " '" + text + "' is not a date: expected YYYY-MM-DD");
         }
@@ -87,11 +88,23 @@ public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String ca
         }
         String s = text.strip();
         try {
+            fourDigitYear(s);
             return s.length() == 10 ? new Bound(LocalDate.parse(s), null) : new Bound(null, instant(s));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(option + " '" + text
                     + "' is not a date or time: expected YYYY-MM-DD, 'YYYY-MM-DD HH:MM' (UTC) or an ISO-8601 instant");
         }
+    }
+
+    /**
+     * The text, if it starts with a four-digit year: Java also reads {@code +10000-01-01}, a day
+     * the warehouse cannot hold (its dates stop at 9999), so that is refused as a typo here.
+     */
+    private static String fourDigitYear(String s) {
+        if (!FOUR_DIGIT_YEAR.matcher(s).lookingAt()) {
+            throw new DateTimeParseException("not a four-digit year", s, 0);
+        }
+        return s;
     }
 
     /**

@@ -41,11 +41,21 @@ class ReportQueryTest {
 
     @Test
     void aBadBoundNamesTheOptionAndTheFormats() {
-        for (String bad : new String[] {"2019-13-01", "2019-10-01 25:00", "yesterday", "2019-1-1"}) {
+        for (String bad : new String[] {"2019-13-01", "2019-10-01 25:00", "yesterday", "2019-1-1", "+10000-01-01",
+                "+99999-12-31T00:00:00Z", "-2019-10-01"}) {
             assertThatThrownBy(() -> ReportQuery.bound(bad, "--at")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("--at '" + bad + "' is not a date or time: expected YYYY-MM-DD, 'YYYY-MM-DD HH:MM' (UTC)"
                             + " or an ISO-8601 instant");
         }
+    }
+
+    @Test
+    void aDayWithAFiveDigitYearIsNotADay() {
+        for (String bad : new String[] {"+10000-01-01", "+12345-01-01", "20190-10-01"}) {
+            assertThatThrownBy(() -> ReportQuery.day(bad, "--from")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("--from '" + bad + "' is not a date: expected YYYY-MM-DD");
+        }
+        assertThat(ReportQuery.day("9999-12-31", "--to")).isEqualTo(LocalDate.of(9999, 12, 31));
     }
 
     @Test
