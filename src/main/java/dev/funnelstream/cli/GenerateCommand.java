@@ -36,6 +36,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out.toString().isBlank()) {
+            // An empty --out (or FUNNELSTREAM_OUT=) would write into the current directory.
+            throw new UserException("--out must name a directory");
+        }
         GeneratorSettings settings;
         try {
             settings = GeneratorSettings.of(events, months, seed);
@@ -52,7 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter w = spec.commandLine().getOut();
         for (MonthFile f : files.files()) {
-            w.printf("%s  %,d rows%n", f.path(), f.rows());
+            w.printf("%s  %,d %s%n", f.path(), f.rows(), f.rows() == 1 ? "row" : "rows");
         }
         w.printf("%,d events in %.1f s%n", files.rows(), seconds);
         w.flush();

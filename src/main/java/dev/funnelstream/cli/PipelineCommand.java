@@ -89,6 +89,12 @@ final class PipelineCommand implements Callable<Integer> {
             case TRANSFORM -> Set.of(TRANSFORM);
             default -> throw new UserException("--task must be all, replay or transform, got '" + task + "'");
         };
+        if (samplePerDay < 0) {
+            throw new UserException("--sample-per-day must be 0 or more");
+        }
+        if (attempts < 1) {
+            throw new UserException("--retries must be at least 1 (the attempts per task)");
+        }
         Duration every = parse(() -> Intervals.parse(interval));
         Retry retry = parse(() -> new Retry(attempts, Intervals.parse(retryBackoff)));
         Speed pace = parse(() -> Speed.parse(speed));

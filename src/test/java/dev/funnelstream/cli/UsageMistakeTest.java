@@ -130,4 +130,24 @@ class UsageMistakeTest {
         }
         assertThat(dir).as("nothing was created there").doesNotExist();
     }
+
+    @Test
+    void anEmptyOutDirIsRefusedNotTheCurrentDirectory() {
+        CliRun r = CliRun.inJvm("generate", "--out", "", "--events", "10");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("funnelstream: --out must name a directory\n");
+    }
+
+    @Test
+    void thePipelineRefusesANegativeSampleAndNoAttemptsNamingTheFlag() {
+        CliRun negative = CliRun.inJvm("pipeline", "--once", "--sample-per-day", "-1",
+                "--data-dir", tmp.resolve("d1").toString());
+        assertThat(negative.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(negative.err()).isEqualTo("funnelstream: --sample-per-day must be 0 or more\n");
+
+        CliRun none = CliRun.inJvm("pipeline", "--once", "--retries", "0", "--data-dir", tmp.resolve("d2").toString());
+        assertThat(none.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(none.err()).isEqualTo("funnelstream: --retries must be at least 1 (the attempts per task)\n");
+    }
 }
