@@ -39,7 +39,7 @@ class StatusSnapshotTest {
             }, "landing");
             landing.start();
             try (Connection c = warehouse.connect()) {
-                for (int i = 0; i < 100; i++) {
+                for (int i = 0; i < 30; i++) {
                     Status s = StatusQuery.read(c, null, false);
                     long byType = s.eventsByType().values().stream().mapToLong(Long::longValue).sum();
                     assertThat(byType).as("read %d: events by type against events", i).isEqualTo(s.events());
