@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code run}: replays input (files, or the synthetic shop) into Kafka and lands it in the
@@ -99,7 +100,9 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
         });
         CountDownLatch closed = new CountDownLatch(1);
+        AtomicBoolean signalled = new AtomicBoolean();
         Thread hook = new Thread(() -> {
+            signalled.set(true);
             app.close();
             closed.countDown();
         }, "shutdown");
@@ -113,9 +116,21 @@ final class RunCommand implements Callable<Integer> {
             progress.finish();
             printStatus(app);
             return complete && inputErrors.isEmpty() ? ExitCodes.OK : ExitCodes.INPUT_INCOMPLETE;
+        } catch (Exception e) {
+            if (!signalled.get()) {
+                throw e;
+            }
+            // Ctrl-C or SIGTERM mid-drain: what failed was the app closing under the wait, not an
+            // error to report. The JVM exits with the signal's code once the hook has closed all.
+            closed.await();
+            return ExitCodes.OK;
         } finally {
-            if (untilDrained) {
-                Runtime.getRuntime().removeShutdownHook(hook);
+            if (untilDrained && !signalled.get()) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // a signal came just now: the hook closes the app
+                }
                 app.close();
             }
         }
