@@ -176,9 +176,11 @@ public final class Replayer implements AutoCloseable {
         } catch (InputFileException e) {
             stats.reading(null);
             stats.bytesFinished.addAndGet(Math.max(0, input.sizeBytes()));
-            // The rows sent before the failure stand; the input is marked stopped, with its reason.
+            // The rows sent before the failure stand; the input is marked stopped, with its reason,
+            // but not complete: a later replay reads it again and goes on after the rows sent (a
+            // truncated file replaced by the whole one lands the rest; one still cut stops again).
             current = new ReplayProgress(input.name(), current.position(), current.replayed(),
-                    current.skipped(), true, e.getMessage());
+                    current.skipped(), false, e.getMessage());
             beginIfNeeded();
             commit();
             inputErrors.accept(e.getMessage());
