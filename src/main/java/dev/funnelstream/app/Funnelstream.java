@@ -131,10 +131,6 @@ public final class Funnelstream implements AutoCloseable {
         aggregateLoaderThread.start();
         resources.push(this::stopAggregateLoader);
         flinkDir = dataDir.root().resolve("flink");
-        if (settings.jobMode() == JobMode.LIVE) {
-            analytics = LiveAnalytics.start(jobSettings(false), flinkDir);
-            resources.push(analytics);
-        }
         transforms = TransformSchedule.start(warehouse, TRANSFORM_INTERVAL);
         resources.push(transforms);
         ReportService reports = new ReportService(warehouse, true);
@@ -142,6 +138,11 @@ public final class Funnelstream implements AutoCloseable {
                 new DashboardService(warehouse, reports, new RunFeed()));
         resources.push(server);
         dataDir.publishRun(settings.host(), server.port());
+        // After the server: Flink takes 10-30 s to start, and status and reports answer meanwhile.
+        if (settings.jobMode() == JobMode.LIVE) {
+            analytics = LiveAnalytics.start(jobSettings(false), flinkDir);
+            resources.push(analytics);
+        }
         if (settings.inputs().isEmpty()) {
             // The scheduled pipeline replays its segments itself, one at a time.
             replayComplete = true;
@@ -194,7 +195,11 @@ public final class Funnelstream implements AutoCloseable {
             h.put("flink", state.equals("RUNNING") || state.equals("FINISHED") || state.equals("CREATED")
                     ? "up (" + state.toLowerCase(java.util.Locale.ROOT) + ")" : "down: job " + state.toLowerCase(java.util.Locale.ROOT));
         } else {
-            h.put("flink", settings.jobMode() == JobMode.OFF ? "up (off)" : "up (waiting for the replay to end)");
+            h.put("flink", switch (settings.jobMode()) {
+                case OFF -> "up (off)";
+                case LIVE -> "up (starting)";
+                case DRAIN -> "up (waiting for the replay to end)";
+            });
         }
         h.put("replay", replayFailure != null ? "down: " + replayFailure.getMessage()
                 : replayStats.finished() ? "up (finished)" : "up (replaying)");
