@@ -24,7 +24,8 @@ final class TrendingProductsReport implements Callable<Integer> {
 
     @Option(names = "--at", paramLabel = "TIME|DAY", description = {
             "A UTC time 'YYYY-MM-DD HH:MM', an ISO-8601 instant, or a UTC day YYYY-MM-DD (its end).",
-            "Default: the latest slide."})
+            "Default: the slide that takes in the newest events (not the emptier ones emitted for the hour after).",
+            "While a run is live: the latest complete slide."})
     String at;
 
     @Override

@@ -182,6 +182,23 @@ class ReportLiveTest {
     }
 
     @Test
+    void withoutATimeTrendingProductsShowsTheFirstSlideTakingInTheNewestEventsNotTheEmptierOnesAfter()
+            throws SQLException {
+        // The last events are of 10:03; the job also emitted slides for the hour after them, each
+        // with fewer of those events (here 10:10, where product 2003 alone is left).
+        slides();
+        try (Connection c = warehouse.connect()) {
+            new ProcessedRows(c)
+                    .minute("2019-10-01T10:03:00Z", "all", 5, 0, 0, 0)
+                    .trending("2019-10-01T10:10:00Z", 1, 2003, 2, 0, 0, "0", null, null, 3);
+        }
+
+        assertThat(column(ReportName.TRENDING_PRODUCTS, ReportQuery.all(), 0)).containsOnly("2019-10-01 10:05");
+        assertThat(column(ReportName.TRENDING_PRODUCTS, times(null, "2019-10-01 10:10", null), 0))
+                .as("a time still takes the latest slide ending by then").containsOnly("2019-10-01 10:10");
+    }
+
+    @Test
     void trendingProductsAtATimeTakesTheLatestSlideEndingByThen() throws SQLException {
         slides();
 
