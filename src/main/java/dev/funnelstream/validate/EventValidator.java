@@ -34,7 +34,26 @@ public final class EventValidator {
                     ? "row longer than 1 MiB" : "row is not valid UTF-8";
             return new Validation.Rejected(reason, detail);
         }
-        return validate(row.fields());
+        Validation v = validate(row.fields());
+        if (v instanceof Validation.Rejected r && r.reason() == QuarantineReason.FIELD_COUNT) {
+            return withLineSpan(r, row);
+        }
+        return v;
+    }
+
+    /**
+     * A quoted field may hold line breaks (RFC 4180), so a quote never closed takes the lines after it
+     * into its row: the reason says so when the row runs over several lines, or the user looks for a
+     * missing comma.
+     */
+    private static Validation.Rejected withLineSpan(Validation.Rejected r, RawRow row) {
+        String text = row.rawLine() == null ? "" : row.rawLine().stripTrailing(); // a file's last line break
+        long lines = text.chars().filter(ch -> ch == '\n').count() + 1;
+        if (lines == 1) {
+            return r;
+        }
+        return new Validation.Rejected(r.reason(), r.detail() + "; the row runs over " + lines
+                + " lines from line " + row.line() + ": is a quote not closed?");
     }
 
     /** Validates nine trimmed fields (null for empty) in {@link Columns} order. */

@@ -1,5 +1,9 @@
 package dev.funnelstream.read;
 
+import dev.funnelstream.validate.EventValidator;
+import dev.funnelstream.validate.QuarantineReason;
+import dev.funnelstream.validate.Validation;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -105,6 +109,23 @@ class CsvFileSourceTest {
         assertThat(rows.get(0).line()).isEqualTo(2);
         assertThat(rows.get(1).row()).isEqualTo(2);
         assertThat(rows.get(1).line()).isEqualTo(4);
+    }
+
+    @Test
+    void aQuoteNeverClosedTakesTheNextLinesAndItsQuarantineReasonSaysSo() throws Exception {
+        Path file = write("x.csv", HEADER + "\n"
+                + "t,view,1,2,c,\"apple,3,4,s\n"
+                + ROW + "\n"
+                + ROW + "\n");
+
+        List<RawRow> rows = readAll(file);
+
+        assertThat(rows).as("the stray quote runs to the end of the file").hasSize(1);
+        Validation v = EventValidator.validate(rows.get(0));
+        assertThat(v).isInstanceOf(Validation.Rejected.class);
+        Validation.Rejected r = (Validation.Rejected) v;
+        assertThat(r.reason()).isEqualTo(QuarantineReason.FIELD_COUNT);
+        assertThat(r.detail()).endsWith("; the row runs over 3 lines from line 2: is a quote not closed?");
     }
 
     @Test
