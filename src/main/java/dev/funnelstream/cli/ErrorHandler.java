@@ -65,7 +65,12 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             // A command with subcommands takes no positional arguments: the first word left is the name.
             String first = unmatched.getUnmatched().get(0);
-            return first.startsWith("-") ? null : SubcommandNames.unknown(cl, first);
+            if (first.startsWith("-")) {
+                // report --data-dir X: the options belong to a report, whose name is missing. At the
+                // top (funnelstream --bogus) it is an unknown option, said as picocli says it.
+                return cl.getParent() == null ? null : SubcommandNames.missingBeforeOptions(cl);
+            }
+            return SubcommandNames.unknown(cl, first);
         }
         if (String.valueOf(e.getMessage()).startsWith("Missing required subcommand")) {
             return SubcommandNames.missing(cl);

@@ -21,6 +21,12 @@ final class SubcommandNames {
         return "name a " + kind + "; " + kind + "s: " + list(parent);
     }
 
+    /** E.g. {@code name a report before its options; reports: revenue-by-category, ...}. */
+    static String missingBeforeOptions(CommandLine parent) {
+        String kind = kind(parent);
+        return "name a " + kind + " before its options; " + kind + "s: " + list(parent);
+    }
+
     /** The subcommands in declaration order, each once (aliases map to the same command). */
     static String list(CommandLine parent) {
         return parent.getSubcommands().values().stream()

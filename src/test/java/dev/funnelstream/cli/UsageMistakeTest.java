@@ -150,4 +150,21 @@ class UsageMistakeTest {
         assertThat(none.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(none.err()).isEqualTo("funnelstream: --retries must be at least 1 (the attempts per task)\n");
     }
+
+    @Test
+    void optionsBeforeAReportNameAskForTheNameNotAboutUnknownOptions() {
+        CliRun r = CliRun.inJvm("report", "--data-dir", tmp.toString());
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("funnelstream: name a report before its options; reports: revenue-by-category,")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void anUnknownOptionAtTheTopIsStillSaidAsSuch() {
+        CliRun r = CliRun.inJvm("--bogus");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("Unknown option: '--bogus'");
+    }
 }
