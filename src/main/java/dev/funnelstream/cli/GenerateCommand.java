@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -51,7 +52,7 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             files = new ShopFileWriter(out).write(settings);
         } catch (IOException e) {
-            throw new UserException("cannot write to " + out + ": " + IoErrors.reason(e));
+            throw new UserException(cannotWrite(e) + ": " + IoErrors.reason(e));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter w = spec.commandLine().getOut();
@@ -61,5 +62,19 @@ final class GenerateCommand implements Callable<Integer> {
         w.printf("%,d events in %.1f s%n", files.rows(), seconds);
         w.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The file that could not be written, when it is one in the dir (a directory in a month file's
+     * place; for the final rename of a written file, its target), else the dir.
+     */
+    private String cannotWrite(IOException e) {
+        if (e instanceof FileSystemException f) {
+            String file = f.getOtherFile() != null ? f.getOtherFile() : f.getFile();
+            if (file != null && !Path.of(file).equals(out) && Path.of(file).startsWith(out)) {
+                return "cannot write " + file;
+            }
+        }
+        return "cannot write to " + out;
     }
 }

@@ -167,4 +167,15 @@ class UsageMistakeTest {
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("Unknown option: '--bogus'");
     }
+
+    @Test
+    void generateNamesTheFileItCannotWriteNotItsDir() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("gen"));
+        Path blocked = Files.createDirectories(out.resolve("2019-Oct.csv.gz"));
+
+        CliRun r = CliRun.inJvm("generate", "--out", out.toString(), "--events", "10", "--months", "2019-10..2019-10");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("funnelstream: cannot write " + blocked + ": ").hasLineCount(1);
+    }
 }
