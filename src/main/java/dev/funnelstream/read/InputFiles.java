@@ -1,5 +1,8 @@
 package dev.funnelstream.read;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.util.stream.Stream;
 
 /** Turns the user's file and directory arguments into the ordered list of files to read. */
 public final class InputFiles {
+    private static final Logger log = LoggerFactory.getLogger(InputFiles.class);
 
     private static final List<String> MONTHS = List.of(
             "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
@@ -51,13 +55,25 @@ public final class InputFiles {
 
     private static List<Path> listDirectory(Path dir) throws InputFileException {
         List<Path> files = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
         try (Stream<Path> entries = Files.list(dir)) {
-            entries.filter(InputFiles::isCsvName).filter(Files::isRegularFile).forEach(files::add);
+            entries.sorted().forEach(p -> {
+                if (isCsvName(p) && Files.isRegularFile(p)) {
+                    files.add(p);
+                } else {
+                    leftOut.add(p.getFileName() + (Files.isDirectory(p) ? "/" : ""));
+                }
+            });
         } catch (IOException e) {
             throw new InputFileException("cannot list " + dir + ": " + IoErrors.reason(e), e);
         }
         if (files.isEmpty()) {
             throw new InputFileException("no .csv or .csv.gz files in " + dir);
+        }
+        if (!leftOut.isEmpty()) {
+            // Not read (sub-directories are not walked): said, so a file put there by mistake is noticed.
+            log.info("{}: {} left out, not .csv or .csv.gz files: {}{}", dir, leftOut.size(),
+                    String.join(", ", leftOut.subList(0, Math.min(5, leftOut.size()))), leftOut.size() > 5 ? ", ..." : "");
         }
         files.sort(DIRECTORY_ORDER);
         return files;

@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 class InputFilesTest {
@@ -25,6 +29,24 @@ class InputFilesTest {
 
         assertThat(files).extracting(p -> p.getFileName().toString())
                 .containsExactly("2019-oct.csv", "2019-Nov.csv.gz", "2020-Jan.csv", "another.CSV", "other.csv");
+    }
+
+    @Test
+    void whatADirectoryHoldsBesidesItsCsvFilesIsNamedNotSilentlyLeftOut() throws Exception {
+        touch("2019-Oct.csv", "notes.txt");
+        Files.createDirectory(dir.resolve("sub"));
+        Logger logger = (Logger) LoggerFactory.getLogger(InputFiles.class);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        try {
+            InputFiles.resolve(List.of(dir));
+        } finally {
+            logger.detachAppender(logs);
+        }
+
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly(dir + ": 2 left out, not .csv or .csv.gz files: notes.txt, sub/");
     }
 
     @Test
