@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
@@ -33,8 +34,8 @@ public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String ca
             throw new IllegalArgumentException("a period end is a day or a time, not both");
         }
         if (backwards(from, fromTime, to, toTime)) {
-            throw new IllegalArgumentException("--from " + Bound.text(from, fromTime) + " is after --to "
-                    + Bound.text(to, toTime));
+            throw new IllegalArgumentException("--from " + Bound.shown(from, fromTime) + " is after --to "
+                    + Bound.shown(to, toTime));
         }
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
             throw new IllegalArgumentException("--limit must be between 1 and " + MAX_LIMIT);
@@ -204,6 +205,20 @@ public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String ca
         /** The end as text the HTTP API reads back: {@code YYYY-MM-DD} or an ISO-8601 instant. */
         static String text(LocalDate day, Instant time) {
             return day != null ? day.toString() : String.valueOf(time);
+        }
+
+        /**
+         * The end as a user wrote it, for messages: a day, or a UTC time to the minute (a minute's
+         * end, as {@link #endBound} makes it, is that minute) or to the second.
+         */
+        static String shown(LocalDate day, Instant time) {
+            if (day != null) {
+                return day.toString();
+            }
+            Instant t = time.plusNanos(1000).truncatedTo(ChronoUnit.MINUTES).equals(time.plusNanos(1000))
+                    ? time.plusNanos(1000).minus(1, ChronoUnit.MINUTES) : time;
+            String pattern = t.getEpochSecond() % 60 == 0 && t.getNano() == 0 ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm:ss";
+            return DateTimeFormatter.ofPattern(pattern).withZone(ZoneOffset.UTC).format(t);
         }
     }
 }

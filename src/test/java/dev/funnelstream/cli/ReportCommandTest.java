@@ -166,7 +166,7 @@ class ReportCommandTest {
         Result r = run("report", "live-funnel", "--from", "2019-10-02 00:00", "--to", "2019-10-01");
 
         assertThat(r.code).isEqualTo(2);
-        assertThat(r.err).isEqualTo("funnelstream: --from 2019-10-02T00:00:00Z is after --to 2019-10-01\n");
+        assertThat(r.err).isEqualTo("funnelstream: --from 2019-10-02 00:00 is after --to 2019-10-01\n");
     }
 
     /** Processed rows beside the landed shop, as the streaming job would have written them. */

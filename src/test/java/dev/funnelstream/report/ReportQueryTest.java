@@ -62,12 +62,18 @@ class ReportQueryTest {
     void aPeriodMayNotRunBackwards() {
         assertThatThrownBy(() -> between("2019-10-01 10:01", "2019-10-01 10:00"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--from 2019-10-01T10:01:00Z is after --to 2019-10-01T10:00:00Z");
+                .hasMessage("--from 2019-10-01 10:01 is after --to 2019-10-01 10:00");
         assertThatThrownBy(() -> between("2019-10-02 00:00", "2019-10-01"))
-                .hasMessage("--from 2019-10-02T00:00:00Z is after --to 2019-10-01");
+                .hasMessage("--from 2019-10-02 00:00 is after --to 2019-10-01");
         assertThatThrownBy(() -> between("2019-10-02", "2019-10-01 23:59"))
-                .hasMessage("--from 2019-10-02 is after --to 2019-10-01T23:59:00Z");
+                .hasMessage("--from 2019-10-02 is after --to 2019-10-01 23:59");
         assertThatThrownBy(() -> between("2019-10-02", "2019-10-01")).hasMessage("--from 2019-10-02 is after --to 2019-10-01");
+        // An end to the minute covers the minute; the message still shows the minute the user wrote.
+        assertThatThrownBy(() -> ReportQuery.between(ReportQuery.bound("2019-11-01 10:05", "--from"),
+                ReportQuery.endBound("2019-11-01 10:00", "--to"), null, null, null))
+                .hasMessage("--from 2019-11-01 10:05 is after --to 2019-11-01 10:00");
+        assertThatThrownBy(() -> between("2019-10-01T10:00:30Z", "2019-10-01T10:00:10Z"))
+                .hasMessage("--from 2019-10-01 10:00:30 is after --to 2019-10-01 10:00:10");
 
         assertThat(between("2019-10-01 10:00", "2019-10-01 10:00").startAt()).isEqualTo(between(null, "2019-10-01 10:00").endAt());
         assertThat(between("2019-10-01 23:59", "2019-10-01").endBefore()).hasToString("2019-10-02T00:00Z");
