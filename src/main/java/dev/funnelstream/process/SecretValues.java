@@ -34,7 +34,8 @@ final class SecretValues {
 
     /**
      * The error as one exception whose message is the chain's messages, masked. The causes are left
-     * out (their messages hold the values) and so is the type, kept only in the message.
+     * out (their messages hold the values), and so is the type (but for a bad argument), kept only in
+     * the message.
      */
     RuntimeException masked(RuntimeException e) {
         if (values.isEmpty()) {
@@ -47,7 +48,9 @@ final class SecretValues {
                         .append(t == e ? "" : t.getClass().getSimpleName() + ": ").append(mask(t.getMessage()));
             }
         }
-        IllegalStateException out = new IllegalStateException(message.toString());
+        // A bad value stays a bad value: the CLI tells it apart (exit code 2, not 1).
+        RuntimeException out = e instanceof IllegalArgumentException
+                ? new IllegalArgumentException(message.toString()) : new IllegalStateException(message.toString());
         out.setStackTrace(e.getStackTrace());
         return out;
     }

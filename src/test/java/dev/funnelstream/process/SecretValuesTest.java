@@ -37,4 +37,11 @@ class SecretValuesTest {
 
         assertThat(new SecretValues(List.of()).masked(e)).isSameAs(e);
     }
+
+    @Test
+    void aBadArgumentStaysABadArgument() {
+        RuntimeException masked = secrets.masked(new IllegalArgumentException("bad option '" + KEY + "'"));
+
+        assertThat(masked).isInstanceOf(IllegalArgumentException.class).hasMessage("bad option '***'");
+    }
 }
