@@ -134,27 +134,11 @@ public final class AggregateLoader implements Runnable {
                     failures++;
                     long backoff = Math.min(30_000L, 200L << Math.min(failures, 7));
                     log.warn("Landing aggregates failed ({}); retrying in {} ms", e.getMessage(), backoff);
-                    rewindToLanded();
+                    LandedPositions.rewind(consumer, landed); // the failed batch's records are read again
                     sleepQuietly(backoff);
                 }
                 changes.clear();
                 batchStart = System.nanoTime();
-            }
-        }
-    }
-
-    /**
-     * Back to what the warehouse holds, so the failed batch's records are read again: a partition
-     * with nothing landed yet goes back to its beginning (seeking only the landed ones would leave it
-     * past the lost records, and the next batch would store offsets beyond them).
-     */
-    private void rewindToLanded() {
-        for (TopicPartition tp : consumer.assignment()) {
-            Long offset = landed.get(tp);
-            if (offset == null) {
-                consumer.seekToBeginning(List.of(tp));
-            } else {
-                consumer.seek(tp, offset);
             }
         }
     }

@@ -226,15 +226,7 @@ public final class Loader implements Runnable, AutoCloseable {
     private void rewindToLanded() {
         gate.reset();
         consumer.resume(consumer.paused());
-        Map<TopicPartition, Long> landed = stats.landed();
-        for (TopicPartition tp : consumer.assignment()) {
-            Long offset = landed.get(tp);
-            if (offset == null) {
-                consumer.seekToBeginning(List.of(tp));
-            } else {
-                consumer.seek(tp, offset);
-            }
-        }
+        LandedPositions.rewind(consumer, stats.landed());
     }
 
     private void sleepQuietly(long millis) {

@@ -1,16 +1,9 @@
 package dev.funnelstream.land;
 
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -204,21 +197,10 @@ class AggregateCodecTest {
     }
 
     private static GenericRecord record(String file) throws IOException {
-        return new GenericData.Record(schema(file));
-    }
-
-    private static Schema schema(String file) throws IOException {
-        try (InputStream in = AggregateCodecTest.class.getResourceAsStream("/schemas/avro/" + file)) {
-            assertThat(in).as(file).isNotNull();
-            return new Schema.Parser().parse(in);
-        }
+        return AvroBytes.record(file);
     }
 
     private static byte[] encode(GenericRecord r) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new GenericDatumWriter<GenericRecord>(r.getSchema()).write(r, encoder);
-        encoder.flush();
-        return out.toByteArray();
+        return AvroBytes.encode(r);
     }
 }

@@ -7,12 +7,7 @@ import dev.funnelstream.warehouse.AggregateBatch;
 import dev.funnelstream.warehouse.DuckDbWarehouse;
 import dev.funnelstream.warehouse.RawBatch;
 import dev.funnelstream.warehouse.Warehouse;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,9 +15,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -53,14 +45,14 @@ class AggregateLoaderRecoveryIT {
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings.clientConfig(Map.of(
                     "key.serializer", ByteArraySerializer.class.getName(),
                     "value.serializer", ByteArraySerializer.class.getName())))) {
-                GenericRecord key = record("session_funnel.key.avsc");
+                GenericRecord key = AvroBytes.record("session_funnel.key.avsc");
                 key.put("hour", hour.toEpochMilli());
-                GenericRecord value = record("session_funnel.avsc");
+                GenericRecord value = AvroBytes.record("session_funnel.avsc");
                 value.put("hour", hour.toEpochMilli());
                 value.put("viewed", 100L);
                 value.put("carted", 20L);
                 value.put("purchased", 5L);
-                producer.send(new ProducerRecord<>(Topics.AGG_SESSION_FUNNEL, 0, encode(key), encode(value))).get();
+                producer.send(new ProducerRecord<>(Topics.AGG_SESSION_FUNNEL, 0, AvroBytes.encode(key), AvroBytes.encode(value))).get();
             }
             FailingFirstLanding warehouse = new FailingFirstLanding(real);
             AggregateLoader loader = new AggregateLoader(settings, warehouse);
@@ -140,20 +132,5 @@ class AggregateLoaderRecoveryIT {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static GenericRecord record(String schemaFile) throws IOException {
-        try (InputStream in = AggregateLoaderRecoveryIT.class.getResourceAsStream("/schemas/avro/" + schemaFile)) {
-            assertThat(in).as(schemaFile).isNotNull();
-            return new GenericData.Record(new Schema.Parser().parse(in));
-        }
-    }
-
-    private static byte[] encode(GenericRecord r) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new GenericDatumWriter<GenericRecord>(r.getSchema()).write(r, encoder);
-        encoder.flush();
-        return out.toByteArray();
     }
 }
