@@ -151,8 +151,14 @@ public final class ReportFormat {
         return v == null ? "" : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
     }
 
+    /** A table cell on one line: a line break or tab in a value (a category, say) is shown escaped. */
     private static String cell(Object v, ReportTable.Kind kind) {
-        return v == null ? kind.noValue() : plain(v);
+        if (v == null) {
+            return kind.noValue();
+        }
+        String s = plain(v);
+        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0 && s.indexOf('\t') < 0 ? s
+                : s.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
     }
 
     private static String csvField(String s) {

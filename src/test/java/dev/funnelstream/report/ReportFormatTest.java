@@ -51,4 +51,17 @@ class ReportFormatTest {
                 "a, \"b\"  1234567.50       -",
                 "c             0.01  0.2500");
     }
+
+    @Test
+    void aLineBreakInAValueStaysOnItsRowInATable() {
+        ReportTable t = new ReportTable("revenue-by-category",
+                List.of(new Column("category", Kind.TEXT), new Column("revenue", Kind.MONEY)),
+                List.of(Arrays.asList("two\nlines\tand tab", Kind.MONEY.normalize(new BigDecimal("5")))));
+        StringWriter out = new StringWriter();
+        ReportFormat.table(t, new PrintWriter(out));
+
+        assertThat(out.toString().lines()).containsExactly(
+                "category             revenue",
+                "two\\nlines\\tand tab     5.00");
+    }
 }
