@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -87,12 +88,30 @@ final class ConfigFileDefaults implements CommandLine.IDefaultValueProvider {
         if (!(arg instanceof CommandLine.Model.OptionSpec option)) {
             return null;
         }
-        String key = option.longestName().replaceFirst("^-+", "");
-        String env = System.getenv("FUNNELSTREAM_" + key.toUpperCase().replace('-', '_'));
+        String env = System.getenv(envName(option));
         if (env != null) {
             return env;
         }
-        String fromFile = props.getProperty(key);
+        String fromFile = props.getProperty(key(option));
         return fromFile != null ? fromFile : arg.defaultValue();
+    }
+
+    /**
+     * Where an option's value came from when it was not given as a flag: the environment variable
+     * or the config file, for a message about a bad value; null for the built-in default.
+     */
+    String sourceOf(CommandLine.Model.OptionSpec option) {
+        if (System.getenv(envName(option)) != null) {
+            return envName(option);
+        }
+        return props.getProperty(key(option)) != null ? "config file " + file : null;
+    }
+
+    private static String key(CommandLine.Model.OptionSpec option) {
+        return option.longestName().replaceFirst("^-+", "");
+    }
+
+    private static String envName(CommandLine.Model.OptionSpec option) {
+        return "FUNNELSTREAM_" + key(option).toUpperCase(Locale.ROOT).replace('-', '_');
     }
 }

@@ -47,10 +47,30 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             cl.getErr().flush();
             return ExitCodes.USAGE;
         }
-        cl.getErr().println("funnelstream: " + oneLine(e.getMessage()));
+        cl.getErr().println("funnelstream: " + oneLine(e.getMessage()) + source(e, args));
         cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
         cl.getErr().flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * For a bad value the user did not type (it came from the environment or the config file): where
+     * it came from, e.g. {@code " (from FUNNELSTREAM_FORMAT)"}; else empty.
+     */
+    private static String source(CommandLine.ParameterException e, String[] args) {
+        if (!(e.getArgSpec() instanceof CommandLine.Model.OptionSpec option)
+                || !(e.getCommandLine().getDefaultValueProvider() instanceof ConfigFileDefaults defaults)) {
+            return "";
+        }
+        for (String arg : args) {
+            for (String name : option.names()) {
+                if (arg.equals(name) || arg.startsWith(name + "=")) {
+                    return ""; // typed as a flag
+                }
+            }
+        }
+        String from = defaults.sourceOf(option);
+        return from == null ? "" : " (from " + from + ")";
     }
 
     /**

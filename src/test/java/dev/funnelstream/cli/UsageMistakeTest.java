@@ -81,6 +81,20 @@ class UsageMistakeTest {
     }
 
     @Test
+    void aBadValueFromTheConfigFileSaysWhereItCameFrom() throws Exception {
+        Path config = Files.writeString(tmp.resolve("fs.properties"), "format=xml\n");
+
+        CliRun fromFile = CliRun.inJvm(new ConfigFileDefaults(config.toString()), "status");
+        CliRun typed = CliRun.inJvm(new ConfigFileDefaults(config.toString()), "status", "--format=yaml");
+
+        assertThat(fromFile.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(fromFile.err().lines().findFirst().orElseThrow())
+                .startsWith("funnelstream: Invalid value for option '--format'").endsWith("(from config file " + config + ")");
+        assertThat(typed.err().lines().findFirst().orElseThrow()).as("a value typed as a flag needs no source")
+                .endsWith("but was 'yaml'");
+    }
+
+    @Test
     void anUnknownConfigKeyIsWarnedAboutNotSilentlyIgnored() throws Exception {
         Path config = Files.writeString(tmp.resolve("fs.properties"),
                 "datadir=/nowhere\ndata-dir=" + tmp.resolve("from-config") + "\nlimit=5\n");
