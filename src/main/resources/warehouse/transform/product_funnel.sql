@@ -2,7 +2,7 @@
 -- totals of the runs before: each event is new in exactly one run. The events group first by
 -- product, category and brand (a product has few of those), and the latest category and brand are
 -- picked from those groups: arg_max over every event copies a string each time a later one comes
--- (9-17 s against 6 s over 40M events).
+-- (4.4 s against 2.4 s in the full run over 40M events).
 CREATE TEMP TABLE product_merged AS
 WITH product_labels AS (
     SELECT product_id, category_code, brand, max(event_time) AS seen,

@@ -215,8 +215,8 @@ public record ReportQuery(LocalDate from, LocalDate to, Integer limit, String ca
             if (day != null) {
                 return day.toString();
             }
-            Instant t = time.plusNanos(1000).truncatedTo(ChronoUnit.MINUTES).equals(time.plusNanos(1000))
-                    ? time.plusNanos(1000).minus(1, ChronoUnit.MINUTES) : time;
+            Instant next = time.plus(1, ChronoUnit.MICROS);
+            Instant t = next.truncatedTo(ChronoUnit.MINUTES).equals(next) ? next.minus(1, ChronoUnit.MINUTES) : time;
             String pattern = t.getEpochSecond() % 60 == 0 && t.getNano() == 0 ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm:ss";
             return DateTimeFormatter.ofPattern(pattern).withZone(ZoneOffset.UTC).format(t);
         }
